@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { registerProblemHandlers } from './errors.js';
+import { CuratedDataError } from './ingest/curated/load.js';
+import { syncCuratedDataset } from './ingest/curated/sync.js';
+import { datasetRoutes } from './routes/datasets.js';
+import { entityRoutes } from './routes/entities.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { openapiRoutes } from './routes/openapi.js';
+import { screenRoutes } from './routes/screen.js';
+import { sourceRoutes } from './routes/sources.js';
+import { Catalog } from './screening/catalog.js';
+
+export interface BuildOptions {
+  /** Human-readable log lines (for a terminal); JSON otherwise. */
+  prettyLogs?: boolean;
+}
+
+const API_VERSION = '0.1.0';
+// An incoming x-request-id is honoured only when it is a plain token, so it cannot forge log lines.
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+function loggerOptions(config: Config, options: BuildOptions): FastifyServerOptions['logger'] {
+  return {
+    level: config.LOG_LEVEL,
+    ...(options.prettyLogs ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
+  };
+}
+
+/** Builds the application: database, curated data, routes and OpenAPI. Never listens, never reads process.env. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config, options),
+    bodyLimit: config.BODY_LIMIT,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies are accepted; anything else is a 415.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const db = openDatabase(config.DATABASE_PATH);
+  app.addHook('onClose', async () => db.close());
+  loadCuratedData(app, db, config.DATA_DIR);
+  app.decorate('catalog', new Catalog(db));
+
+  const registerMethodNotAllowed = registerProblemHandlers(app);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'DPRK sanctions-exposure screening API',
+        version: API_VERSION,
+        description:
+          'Screens names, organisations and wallet addresses for exposure to North Korean sanctions evasion, and ' +
+          'returns the evidence: designations, events and verbatim citations of the sources.',
+      },
+      tags: [
+        { name: 'screening', description: 'Screen a name against every flagged entity' },
+        { name: 'entities', description: 'Flagged parties and the parties around them' },
+        { name: 'events', description: 'What happened, when, who took part, and the sources' },
+        { name: 'sources', description: 'The articles and official lists cited' },
+        { name: 'datasets', description: 'What is loaded' },
+        { name: 'health', description: 'Liveness and readiness probes' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  await app.register(healthRoutes);
+  await app.register(screenRoutes);
+  await app.register(entityRoutes);
+  await app.register(eventRoutes);
+  await app.register(sourceRoutes);
+  await app.register(datasetRoutes);
+  await app.register(openapiRoutes);
+  registerMethodNotAllowed();
+  return app;
+}
+
+/** Loads data/ when it changed; invalid data is logged and the previously loaded version keeps serving. */
+function loadCuratedData(app: FastifyInstance, db: ReturnType<typeof openDatabase>, dir: string): void {
+  try {
+    const sync = syncCuratedDataset(db, dir);
+    if (sync.outcome === 'loaded') {
+      app.log.info({ version: sync.version, previousVersion: sync.previousVersion, counts: sync.counts }, 'curated dataset loaded');
+    } else app.log.info({ version: sync.version }, 'curated dataset unchanged');
+  } catch (err) {
+    const problems = err instanceof CuratedDataError ? err.problems : undefined;
+    app.log.error({ err, problems }, 'curated dataset not loaded; the previously loaded version (if any) keeps serving');
+  }
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { PROJECT_ROOT } from './paths.js';
+
+/** Every environment variable the service reads, each described; README's configuration table mirrors this. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('TCP port to listen on (0 picks a free port).'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on; use 0.0.0.0 in a container.'),
+  DATABASE_PATH: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'var', 'screening.db'))
+    .describe('SQLite database file (created and migrated on start); `:memory:` for a throw-away database.'),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, 'data'))
+    .describe('Folder of the curated dataset (YAML); loaded on start when its content hash differs from the loaded version.'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level.'),
+  BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024)
+    .describe('Largest accepted request body in bytes; larger bodies get 413.'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10_000)
+    .describe('How long a graceful shutdown waits for in-flight requests before closing anyway.'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration from `env`; a bad value throws a one-line message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const variable = issue?.path.join('.') ?? 'environment';
+  throw new ConfigError(`Invalid configuration: ${variable}: ${issue?.message ?? 'invalid value'} (got ${JSON.stringify(env[variable])})`);
+}
+
+/** Configuration for tests and scripts: defaults with an in-memory database and quiet logs, then `overrides`. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...configSchema.parse({}), DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent', ...overrides };
+}

@@ -1,0 +1,22 @@
+import type { Db } from './database.js';
+import type { DatasetCounts } from './dataset-writer.js';
+
+export interface DatasetView {
+  id: string;
+  title: string;
+  version: string;
+  loadedAt: string;
+  counts: DatasetCounts;
+}
+
+export function listDatasets(db: Db): DatasetView[] {
+  const rows = db
+    .prepare('SELECT id, title, version, loaded_at AS loadedAt, counts_json AS countsJson FROM datasets ORDER BY id')
+    .all() as (Omit<DatasetView, 'counts'> & { countsJson: string })[];
+  return rows.map(({ countsJson, ...d }) => ({ ...d, counts: JSON.parse(countsJson) as DatasetCounts }));
+}
+
+export function datasetVersion(db: Db, id: string): string | null {
+  const row = db.prepare('SELECT version FROM datasets WHERE id = ?').get(id) as { version: string } | undefined;
+  return row?.version ?? null;
+}

@@ -1,0 +1,133 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { InvalidCursorError } from './db/cursor.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** The problem types this API returns; each `type` is a relative URI documented in README. */
+export const PROBLEM_TYPES = {
+  validation: { type: '/problems/validation-error', title: 'Request validation failed' },
+  malformedJson: { type: '/problems/malformed-json', title: 'Malformed JSON body' },
+  invalidCursor: { type: '/problems/invalid-cursor', title: 'Invalid pagination cursor' },
+  notFound: { type: '/problems/not-found', title: 'Not Found' },
+  methodNotAllowed: { type: '/problems/method-not-allowed', title: 'Method Not Allowed' },
+  payloadTooLarge: { type: '/problems/payload-too-large', title: 'Payload Too Large' },
+  unsupportedMediaType: { type: '/problems/unsupported-media-type', title: 'Unsupported Media Type' },
+  notReady: { type: '/problems/not-ready', title: 'Service not ready' },
+  internal: { type: '/problems/internal-error', title: 'Internal Server Error' },
+} as const;
+
+export type ProblemKind = keyof typeof PROBLEM_TYPES;
+
+/** An error the API reports to the client as it is (4xx), rendered as application/problem+json. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly kind: ProblemKind,
+    readonly detail: string,
+    readonly errors?: { field: string; message: string }[],
+  ) {
+    super(detail);
+  }
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: HttpProblem): FastifyReply {
+  const { type, title } = PROBLEM_TYPES[problem.kind];
+  return reply
+    .code(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send({
+      type,
+      title,
+      status: problem.status,
+      detail: problem.detail,
+      instance: request.url.split('?')[0],
+      requestId: request.id,
+      ...(problem.errors ? { errors: problem.errors } : {}),
+    });
+}
+
+/** Field name for a validation issue: `body.name`, `querystring.from`, `params.id`. */
+function fieldOf(context: string, instancePath: string): string {
+  const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  return path ? `${context}.${path}` : context;
+}
+
+/** Maps anything thrown in a request to a problem; unexpected errors become a 500 with no internals. */
+export function toProblem(error: FastifyError, request: FastifyRequest): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = error.validationContext ?? 'request';
+    const errors = error.validation.map((v) => ({ field: fieldOf(context, v.instancePath), message: v.message ?? 'is invalid' }));
+    return new HttpProblem(400, 'validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
+  }
+  if (error instanceof InvalidCursorError) return new HttpProblem(400, 'invalidCursor', error.message);
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new HttpProblem(400, 'malformedJson', `The request body is not valid JSON: ${error.message}`);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new HttpProblem(413, 'payloadTooLarge', 'The request body is larger than the limit.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new HttpProblem(
+        415,
+        'unsupportedMediaType',
+        `Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is not supported; send application/json.`,
+      );
+  }
+  // Fastify's JSON parser reports syntax errors as a 400 SyntaxError without a code.
+  if (error instanceof SyntaxError && error.statusCode === 400) {
+    return new HttpProblem(400, 'malformedJson', `The request body is not valid JSON: ${error.message}`);
+  }
+  if (error.statusCode === 404) return new HttpProblem(404, 'notFound', error.message);
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !isResponseSerializationError(error)) {
+    return new HttpProblem(error.statusCode, 'validation', error.message);
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return new HttpProblem(500, 'internal', 'An unexpected error occurred; quote the request id when reporting it.');
+}
+
+/**
+ * Installs problem+json handling for errors and unknown routes (404). Call before registering routes; call the
+ * returned function after them to answer known paths with another method with 405.
+ */
+export function registerProblemHandlers(app: FastifyInstance): () => void {
+  const methodsByUrl = new Map<string, Set<string>>();
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const known = methodsByUrl.get(route.url) ?? new Set<string>();
+    for (const m of methods) known.add(m);
+    methodsByUrl.set(route.url, known);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(request, reply, toProblem(error, request)));
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, new HttpProblem(404, 'notFound', `No route matches ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+
+  // Every path the API serves answers other methods with 405 and an Allow header.
+  return () =>
+    app.register(async (instance) => {
+      for (const [url, methods] of methodsByUrl) {
+        // The documentation UI (/docs) manages its own routes.
+        if (url.endsWith('*') || url.startsWith('/docs')) continue;
+        // Fastify adds HEAD to every GET route itself.
+        if (methods.has('GET')) methods.add('HEAD');
+        const allowed = [...methods].sort();
+        const others = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].filter((m) => !methods.has(m));
+        if (others.length === 0) continue;
+        instance.route({
+          method: others,
+          url,
+          schema: { hide: true },
+          handler: (request, reply) =>
+            sendProblem(
+              request,
+              reply.header('allow', allowed.join(', ')),
+              new HttpProblem(405, 'methodNotAllowed', `${request.method} is not allowed here; use ${allowed.join(' or ')}.`),
+            ),
+        });
+      }
+    });
+}

@@ -1,0 +1,43 @@
+import { getEntity, listEntities } from '../db/entities-repo.js';
+import { HttpProblem } from '../errors.js';
+import { idParamsSchema, problemResponse, problemResponses } from '../schemas/common.js';
+import { entityDetailSchema, entityListQuerySchema, entityListSchema } from '../schemas/entities.js';
+import { type App, typed } from './types.js';
+
+export async function entityRoutes(app: App): Promise<void> {
+  typed(app).get(
+    '/v1/entities',
+    {
+      schema: {
+        operationId: 'listEntities',
+        summary: 'List entities',
+        description: 'Entities in id order, filtered by name text, kind and exposure status; paginated by cursor.',
+        tags: ['entities'],
+        querystring: entityListQuerySchema.meta({ examples: [{ q: 'lazarus', status: 'designated', limit: 20 }] }),
+        response: { 200: entityListSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { items, nextCursor } = listEntities(app.catalog.db, request.query);
+      return { entities: items, nextCursor };
+    },
+  );
+
+  typed(app).get(
+    '/v1/entities/:id',
+    {
+      schema: {
+        operationId: 'getEntity',
+        summary: 'Get an entity with its names, designations, relations, events and citations',
+        tags: ['entities'],
+        params: idParamsSchema.meta({ examples: [{ id: 'lazarus-group' }] }),
+        response: { 200: entityDetailSchema, 404: problemResponse('No record has this id.'), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const entity = getEntity(app.catalog.db, request.params.id);
+      if (!entity) throw new HttpProblem(404, 'notFound', `No entity has the id "${request.params.id}".`);
+      return entity;
+    },
+  );
+}

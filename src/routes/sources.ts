@@ -1,0 +1,42 @@
+import { getSource, listSources } from '../db/sources-repo.js';
+import { HttpProblem } from '../errors.js';
+import { idParamsSchema, problemResponse, problemResponses } from '../schemas/common.js';
+import { sourceDetailSchema, sourceListQuerySchema, sourceListSchema } from '../schemas/sources.js';
+import { type App, typed } from './types.js';
+
+export async function sourceRoutes(app: App): Promise<void> {
+  typed(app).get(
+    '/v1/sources',
+    {
+      schema: {
+        operationId: 'listSources',
+        summary: 'List sources: the articles and official lists the data cites',
+        tags: ['sources'],
+        querystring: sourceListQuerySchema.meta({ examples: [{ limit: 20 }] }),
+        response: { 200: sourceListSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { items, nextCursor } = listSources(app.catalog.db, request.query);
+      return { sources: items, nextCursor };
+    },
+  );
+
+  typed(app).get(
+    '/v1/sources/:id',
+    {
+      schema: {
+        operationId: 'getSource',
+        summary: 'Get a source and the records that cite it',
+        tags: ['sources'],
+        params: idParamsSchema.meta({ examples: [{ id: 'article-002' }] }),
+        response: { 200: sourceDetailSchema, 404: problemResponse('No record has this id.'), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const source = getSource(app.catalog.db, request.params.id);
+      if (!source) throw new HttpProblem(404, 'notFound', `No source has the id "${request.params.id}".`);
+      return source;
+    },
+  );
+}

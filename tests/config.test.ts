@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', LOG_LEVEL: 'info', BODY_LIMIT: 65536 });
+  });
+
+  it('reads values from the environment', () => {
+    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'debug' })).toMatchObject({
+      PORT: 8080,
+      HOST: '0.0.0.0',
+      LOG_LEVEL: 'debug',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^Invalid configuration: PORT: .* \(got "eighty"\)$/],
+    [{ PORT: '70000' }, /^Invalid configuration: PORT: /],
+    [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL: .* \(got "loud"\)$/],
+    [{ BODY_LIMIT: '10' }, /^Invalid configuration: BODY_LIMIT: /],
+  ])('rejects %o with a one-line message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (err) {
+      expect(String((err as Error).message)).not.toContain('\n');
+    }
+  });
+});

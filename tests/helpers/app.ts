@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { type Config, testConfig } from '../../src/config.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
+
+export const FIXTURE_DATA_DIR = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'curated');
+export const REAL_DATA_DIR = path.join(PROJECT_ROOT, 'data');
+
+/** An app over an in-memory database loaded with the test fixtures (or `overrides.DATA_DIR`). */
+export async function buildTestApp(overrides: Partial<Config> = {}): Promise<FastifyInstance> {
+  const app = await buildApp(testConfig({ DATA_DIR: FIXTURE_DATA_DIR, ...overrides }));
+  await app.ready();
+  return app;
+}
+
+/** A fresh temporary folder, removed by the returned cleanup. */
+export function tempDir(prefix = 'screening-test-'): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Copies the fixture dataset into `dir` so a test can break one file. */
+export function copyFixtures(dir: string, from = FIXTURE_DATA_DIR): void {
+  for (const f of fs.readdirSync(from)) fs.copyFileSync(path.join(from, f), path.join(dir, f));
+}

@@ -1,0 +1,81 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { FIXTURE_DATA_DIR, tempDir } from './helpers/app.js';
+
+const work = tempDir();
+afterAll(() => work.cleanup());
+
+function startServer(env: Record<string, string>): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'server.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+  });
+}
+
+/** Resolves with the address once the server logs that it listens. */
+function listeningAddress(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${out}`)));
+  });
+}
+
+function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('the real server', () => {
+  it('listens on port 0, serves over HTTP, and drains and exits cleanly on SIGTERM', async () => {
+    const child = startServer({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_PATH: path.join(work.dir, 'server.db'),
+      DATA_DIR: FIXTURE_DATA_DIR,
+    });
+    const exited = exitOf(child);
+    const base = await listeningAddress(child);
+
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    const res = await fetch(`${base}/v1/screen`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'over-http-1' },
+      body: JSON.stringify({ name: 'Crimson Group' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBe('over-http-1');
+    const body = (await res.json()) as { matches: { entity: { id: string } }[] };
+    expect(body.matches[0]?.entity.id).toBe('crimson-group');
+
+    const bad = await fetch(`${base}/v1/events?from=yesterday`);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+
+    // A request in flight when SIGTERM arrives still gets its answer.
+    const inFlight = fetch(`${base}/v1/entities/crimson-group`);
+    child.kill('SIGTERM');
+    expect((await inFlight).status).toBe(200);
+    const { code, stdout } = await exited;
+    expect(code).toBe(0);
+    expect(stdout).toContain('shutting down');
+  });
+
+  it('refuses to start with a bad setting, naming the variable in one line', async () => {
+    const { code, stderr } = await exitOf(startServer({ PORT: 'not-a-port' }));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^Invalid configuration: PORT: .*\(got "not-a-port"\)$/);
+  });
+});
