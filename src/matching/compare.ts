@@ -1,0 +1,64 @@
+import { alignTokens } from './alignment.js';
+import { ofacScore } from './ofac-score.js';
+import { prepareName } from './prepare.js';
+import { scoreAlignment, type ScoredAlignment } from './score-alignment.js';
+import { DEFAULT_THRESHOLD } from './thresholds.js';
+import { distance as levenshtein } from 'fastest-levenshtein';
+import type { AlignedPair, CompareOptions, Explanation, NameComparison, PreparedName } from './types.js';
+
+function summarize(score: number, pairs: readonly AlignedPair[], algorithm: string): string {
+  const aligned = pairs.filter((pair) => pair.query !== '' && pair.candidate !== '');
+  const rules = aligned.map((pair) => `${pair.query}=${pair.candidate} (${pair.rule.replace('_', ' ')})`);
+  const leftOver = pairs.filter((pair) => pair.rule === 'unmatched').map((pair) => pair.query || pair.candidate);
+  const verdict = score >= DEFAULT_THRESHOLD ? 'match' : 'no match';
+  const alignedText = rules.length > 0 ? rules.join(', ') : 'nothing aligned';
+  const leftText = leftOver.length > 0 ? `; unmatched: ${leftOver.join(', ')}` : '';
+  return `${verdict} at ${Math.round(score * 100)}% (${algorithm}): ${alignedText}${leftText}`;
+}
+
+function explain(score: number, pairs: readonly AlignedPair[], algorithm: 'default' | 'ofac'): NameComparison {
+  const explanation: Explanation = { algorithm, score, pairs, summary: summarize(score, pairs, algorithm) };
+  return { score, match: score >= DEFAULT_THRESHOLD, explanation };
+}
+
+function compareOfac(query: PreparedName, candidate: PreparedName): NameComparison {
+  const { score, perPart } = ofacScore(query.ofacTokens, candidate.ofacTokens);
+  const pairs: AlignedPair[] = perPart.map((part) => {
+    const matched = part.similarity > 0;
+    const rule = !matched ? 'unmatched' : part.query === part.candidate ? 'exact' : 'edit_distance';
+    return {
+      query: part.query,
+      candidate: matched ? part.candidate : '',
+      rule,
+      ...(rule === 'edit_distance' ? { distance: levenshtein(part.query, part.candidate) } : {}),
+      similarity: Math.round(part.similarity * 1000) / 1000,
+      weight: 1,
+      contribution: Math.round((part.similarity / perPart.length) * 1000) / 1000,
+    };
+  });
+  return explain(score, pairs, 'ofac');
+}
+
+/**
+ * Compare two prepared names, e.g. `comparePrepared(prepareName("KIM, Jong Un"), prepareName("Kimjongun"))`
+ * → score 1. The best-scoring reading pair wins (Han names have two readings).
+ */
+export function comparePrepared(query: PreparedName, candidate: PreparedName, options: CompareOptions = {}): NameComparison {
+  if (options.algorithm === 'ofac') return compareOfac(query, candidate);
+  const people = options.kind === 'person' || (query.kind === 'person' && candidate.kind === 'person');
+  let best: ScoredAlignment = { score: 0, pairs: [] };
+  for (const queryReading of query.readings) {
+    for (const candidateReading of candidate.readings) {
+      const links = alignTokens(queryReading, candidateReading, !people);
+      const scored = scoreAlignment(queryReading, candidateReading, links, people);
+      if (scored.score > best.score || best.pairs.length === 0) best = scored;
+    }
+  }
+  return explain(best.score, best.pairs, 'default');
+}
+
+/** Compare two raw names, e.g. `compareNames("Kimjongun", "KIM, Jong Un", { kind: "person" })`. */
+export function compareNames(left: string, right: string, options: CompareOptions = {}): NameComparison {
+  const kind = options.kind ?? 'any';
+  return comparePrepared(prepareName(left, kind), prepareName(right, kind), options);
+}

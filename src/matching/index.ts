@@ -1,0 +1,13 @@
+/**
+ * The name-matching engine: pure functions, no I/O. README.md ("How matching works") describes the
+ * pipeline, the rules, the thresholds and the measured figures.
+ */
+export { compareNames, comparePrepared } from './compare.js';
+export { prepareName } from './prepare.js';
+export { nameIndexKeys, type NameIndexKeys } from './index-keys.js';
+export { romanKey, looksRomanizedKorean } from './korean-romanization.js';
+export { DEFAULT_THRESHOLD, REVIEW_THRESHOLD } from './thresholds.js';
+export type {
+  AlignedPair, CompareOptions, Explanation, MatchAlgorithm, MatchRule, NameComparison, NameKind, NameReading,
+  PreparedName, PreparedToken, TokenCompound, TokenRole, WritingSystem,
+} from './types.js';

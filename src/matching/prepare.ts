@@ -1,0 +1,135 @@
+import { doubleMetaphone } from 'double-metaphone';
+import { cleanName } from './clean-text.js';
+import { looksRomanizedKorean, romanKey } from './korean-romanization.js';
+import { ofacTokens } from './ofac-score.js';
+import { consonantSkeleton, isAbjadLike } from './skeleton.js';
+import { tokenizeName, type RawToken } from './tokenize.js';
+import type { NameKind, NameReading, PreparedName, PreparedToken, TokenCompound, TokenRole } from './types.js';
+import {
+  ABBREVIATIONS, GENERIC_WORDS, LEGAL_FORM_PHRASES, LEGAL_FORMS, NUMBER_WORDS, PARTICLES, romanNumeralValue,
+} from './vocabulary.js';
+
+export const ROLE_WEIGHTS: Readonly<Record<TokenRole, number>> = {
+  name: 1,
+  number: 1,
+  initial: 0.5,
+  generic: 0.35,
+  particle: 0.1,
+  legal_form: 0.1,
+};
+
+const NUMBER_PREFIXES = new Set(['no', 'nr', 'number', 'num']);
+const NO_PHONETIC: readonly [string, string] = ['', ''];
+
+function collapseLegalPhrases(tokens: RawToken[]): RawToken[] {
+  const result: RawToken[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const phrase = LEGAL_FORM_PHRASES.find(([words]) => words.every((word, k) => tokens[i + k]?.latin === word));
+    if (phrase) {
+      const [words, canonical] = phrase;
+      const text = tokens.slice(i, i + words.length).map((token) => token.text).join(' ');
+      result.push({ text, latin: canonical, native: '', writing: 'latin' });
+      i += words.length - 1;
+    } else {
+      const token = tokens[i];
+      if (token) result.push(token);
+    }
+  }
+  return result;
+}
+
+function classify(token: RawToken, next: RawToken | undefined, index: number, kind: NameKind): [TokenRole, string] {
+  const latin = ABBREVIATIONS.get(token.latin) ?? token.latin;
+  const organisational = kind !== 'person';
+  if (/^\d+$/.test(latin)) return ['number', latin.replace(/^0+(?=\d)/, '')];
+  const numberWord = NUMBER_WORDS.get(latin);
+  if (numberWord !== undefined && kind !== 'person') return ['number', numberWord];
+  if (NUMBER_PREFIXES.has(latin) && next !== undefined && /^\d+$/.test(next.latin)) return ['particle', 'no'];
+  if (organisational && kind !== 'any' && index > 0) {
+    const roman = romanNumeralValue(latin);
+    if (roman !== undefined) return ['number', roman];
+  }
+  const legalForm = organisational ? LEGAL_FORMS.get(latin) : undefined;
+  if (legalForm !== undefined) return ['legal_form', legalForm];
+  const particle = PARTICLES.get(latin);
+  if (particle !== undefined) return ['particle', particle];
+  if (organisational && kind !== 'any' && GENERIC_WORDS.has(latin)) return ['generic', latin];
+  if (latin.length === 1 && /[a-z]/.test(latin) && token.writing === 'latin') return ['initial', latin];
+  return ['name', latin];
+}
+
+function prepareToken(token: RawToken, next: RawToken | undefined, index: number, kind: NameKind): PreparedToken {
+  const [role, latin] = classify(token, next, index, kind);
+  // Single vowels are whole Korean names (O, U, I), not only initials.
+  const koreanReadable =
+    token.writing === 'hangul' || ((role === 'name' || (role === 'initial' && /^[aeiou]$/.test(latin))) && looksRomanizedKorean(latin));
+  return {
+    text: token.text,
+    latin,
+    native: token.native,
+    writing: token.writing,
+    romanKey: koreanReadable ? romanKey(latin) : '',
+    skeleton: role === 'name' ? consonantSkeleton(latin) : '',
+    phonetic: role === 'name' && latin.length >= 3 ? doubleMetaphone(latin) : NO_PHONETIC,
+    role,
+    weight: ROLE_WEIGHTS[role],
+  };
+}
+
+function compoundOf(tokens: readonly PreparedToken[], members: readonly number[]): TokenCompound | undefined {
+  const parts = members.map((index) => tokens[index]).filter((token) => token !== undefined);
+  if (parts.length !== members.length || parts.some((token) => token.latin === '')) {
+    return undefined;
+  }
+  const keys = parts.map((token) => token.romanKey || (looksRomanizedKorean(token.latin) ? romanKey(token.latin) : ''));
+  return {
+    members,
+    latin: parts.map((token) => token.latin).join(''),
+    romanKey: keys.every((key) => key !== '') ? keys.join('') : '',
+    skeleton: consonantSkeleton(parts.map((token) => token.latin).join('')),
+    fromAbjad: parts.some((token) => isAbjadLike(token)),
+  };
+}
+
+/** Spans of 2–3 adjacent tokens, in written order and, for `SURNAME, Given`, in spoken order too. */
+function compoundsOf(tokens: readonly PreparedToken[], commaAt: number): TokenCompound[] {
+  const orders = [tokens.map((_, index) => index)];
+  if (commaAt > 0 && commaAt < tokens.length) {
+    orders.push([...orders[0]?.slice(commaAt) ?? [], ...orders[0]?.slice(0, commaAt) ?? []]);
+  }
+  const seen = new Set<string>();
+  const compounds: TokenCompound[] = [];
+  for (const order of orders) {
+    for (let length = 2; length <= 3; length += 1) {
+      for (let start = 0; start + length <= order.length; start += 1) {
+        const members = order.slice(start, start + length);
+        const signature = members.join(',');
+        if (seen.has(signature)) continue;
+        seen.add(signature);
+        const compound = compoundOf(tokens, members);
+        if (compound) compounds.push(compound);
+      }
+    }
+  }
+  return compounds;
+}
+
+function readingsOf(cleaned: string, kind: NameKind): NameReading[] {
+  const commaIndex = cleaned.indexOf(',');
+  const commaAt = commaIndex >= 0 ? tokenizeName(cleaned.slice(0, commaIndex), kind)[0]?.length ?? 0 : 0;
+  return tokenizeName(cleaned, kind).map((rawTokens) => {
+    const collapsed = kind === 'person' ? rawTokens : collapseLegalPhrases(rawTokens);
+    const tokens = collapsed.map((token, index) => prepareToken(token, collapsed[index + 1], index, kind));
+    return { tokens, compounds: compoundsOf(tokens, commaAt) };
+  });
+}
+
+/** Prepare a name once for many comparisons, e.g. `prepareName("KIM, Jong Un", "person")`. */
+export function prepareName(name: string, kind: NameKind = 'any'): PreparedName {
+  const cleaned = cleanName(name);
+  // `Polar Star/Northern Star Shipping` lists two names in one: each is also read on its own.
+  const alternatives = cleaned.split('/').filter((part) => /\p{L}|\p{N}/u.test(part));
+  const sources = alternatives.length > 1 ? [cleaned, ...alternatives] : [cleaned];
+  const readings = sources.flatMap((source) => readingsOf(source, kind));
+  return { original: name, kind, readings, ofacTokens: ofacTokens(name) };
+}

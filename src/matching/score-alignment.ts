@@ -1,0 +1,102 @@
+import type { Alignment } from './alignment.js';
+import type { AlignedPair, MatchRule, NameReading, PreparedToken } from './types.js';
+
+/**
+ * From aligned tokens to one score. Score = Σ similarity × weight of aligned pairs, divided by
+ * the aligned weight plus a penalty for tokens left over:
+ * - both sides have a significant token left over (`Myong Su` vs `Myong Hak`): a conflict, the
+ *   leftovers count 1.5× — different given names or surnames mean different people;
+ * - only one side has leftovers and at least two significant parts aligned (`Ivan
+ *   Petrovich Sidorenko` vs `Ivan Sidorenko`): extra middle names, the leftovers count 0.35× — for
+ *   people only: an organisation's extra words name another body (`Bank of North Korea` is not
+ *   `North Korea`);
+ * - otherwise (`Farid` vs `Farid Nabil Karam`) the leftovers count in full.
+ */
+export const CONFLICT_PENALTY = 1.5;
+export const EXTRA_PARTS_PENALTY = 0.35;
+
+export interface ScoredAlignment {
+  readonly score: number;
+  readonly pairs: readonly AlignedPair[];
+}
+
+const SIGNIFICANT = new Set(['name', 'number', 'initial']);
+
+function weightOf(tokens: readonly PreparedToken[], indices: readonly number[]): number {
+  let total = 0;
+  for (const index of indices) total += tokens[index]?.weight ?? 0;
+  return total;
+}
+
+function textOf(tokens: readonly PreparedToken[], indices: readonly number[]): string {
+  return indices.map((index) => tokens[index]?.text ?? '').join(' ');
+}
+
+function leftovers(tokens: readonly PreparedToken[], used: ReadonlySet<number>): PreparedToken[] {
+  return tokens.filter((_, index) => !used.has(index));
+}
+
+function carriesIdentity(tokens: readonly PreparedToken[], indices: readonly number[]): boolean {
+  return indices.some((index) => {
+    const role = tokens[index]?.role;
+    return role === 'name' || role === 'number';
+  });
+}
+
+/** Score one alignment of a query reading against a candidate reading, with its explanation. */
+export function scoreAlignment(
+  query: NameReading,
+  candidate: NameReading,
+  links: readonly Alignment[],
+  people: boolean,
+): ScoredAlignment {
+  let weighted = 0;
+  let alignedWeight = 0;
+  let identityPairs = 0;
+  const usedQuery = new Set<number>();
+  const usedCandidate = new Set<number>();
+  for (const link of links) {
+    const weight = weightOf(query.tokens, link.query) + weightOf(candidate.tokens, link.candidate);
+    weighted += link.similarity * weight;
+    alignedWeight += weight;
+    if (carriesIdentity(query.tokens, link.query) && carriesIdentity(candidate.tokens, link.candidate)) identityPairs += 1;
+    for (const q of link.query) usedQuery.add(q);
+    for (const c of link.candidate) usedCandidate.add(c);
+  }
+  const queryLeft = leftovers(query.tokens, usedQuery);
+  const candidateLeft = leftovers(candidate.tokens, usedCandidate);
+  const conflict = queryLeft.some((t) => SIGNIFICANT.has(t.role)) && candidateLeft.some((t) => SIGNIFICANT.has(t.role));
+  const penalty = conflict ? CONFLICT_PENALTY : people && identityPairs >= 2 ? EXTRA_PARTS_PENALTY : 1;
+  let leftWeight = 0;
+  for (const token of queryLeft) leftWeight += token.weight;
+  for (const token of candidateLeft) leftWeight += token.weight;
+  const denominator = alignedWeight + penalty * leftWeight;
+  const score = denominator > 0 ? weighted / denominator : 0;
+
+  const pairs: AlignedPair[] = links.map((link) => {
+    const weight = weightOf(query.tokens, link.query) + weightOf(candidate.tokens, link.candidate);
+    return {
+      query: textOf(query.tokens, link.query),
+      candidate: textOf(candidate.tokens, link.candidate),
+      rule: link.rule,
+      ...(link.distance === undefined ? {} : { distance: link.distance }),
+      similarity: round(link.similarity),
+      weight: round(weight),
+      contribution: round(denominator > 0 ? (link.similarity * weight) / denominator : 0),
+    };
+  });
+  const unmatched = (token: PreparedToken, side: 'query' | 'candidate'): AlignedPair => ({
+    query: side === 'query' ? token.text : '',
+    candidate: side === 'candidate' ? token.text : '',
+    rule: token.role === 'legal_form' ? ('legal_form_ignored' satisfies MatchRule) : 'unmatched',
+    similarity: 0,
+    weight: round(penalty * token.weight),
+    contribution: 0,
+  });
+  pairs.push(...queryLeft.map((t) => unmatched(t, 'query')), ...candidateLeft.map((t) => unmatched(t, 'candidate')));
+  return { score: Math.min(1, score), pairs };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
