@@ -59,7 +59,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const db = openDatabase(config.DATABASE_PATH);
   app.addHook('onClose', async () => db.close());
   loadCuratedData(app, db, config.DATA_DIR);
-  app.decorate('catalog', new Catalog(db));
+  const catalog = new Catalog(db);
+  app.decorate('catalog', catalog);
+  watchForNewData(app, catalog, config.DATA_REFRESH_MS);
 
   const registerMethodNotAllowed = registerProblemHandlers(app);
   await app.register(fastifySwagger, {
@@ -95,6 +97,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(openapiRoutes);
   registerMethodNotAllowed();
   return app;
+}
+
+/** Swaps in datasets that another process (the import command) committed, once their screening state is built. */
+function watchForNewData(app: FastifyInstance, catalog: Catalog, everyMs: number): void {
+  if (everyMs <= 0) return;
+  const timer = setInterval(() => {
+    try {
+      if (catalog.refreshIfChanged()) app.log.info({ datasets: catalog.datasets }, 'new data loaded');
+    } catch (err) {
+      app.log.error({ err }, 'reloading changed data failed; the previous version keeps serving');
+    }
+  }, everyMs);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
 }
 
 /** Loads data/ when it changed; invalid data is logged and the previously loaded version keeps serving. */

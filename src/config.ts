@@ -26,6 +26,12 @@ export const configSchema = z.object({
     .min(1024)
     .default(64 * 1024)
     .describe('Largest accepted request body in bytes; larger bodies get 413.'),
+  DATA_REFRESH_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(2000)
+    .describe('How often to look for a dataset another process imported, and swap it in once built (0: never).'),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number()
     .int()

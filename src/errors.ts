@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { InvalidCursorError } from './db/cursor.js';
+import { ScreeningInputError } from './screening/screen.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -62,6 +63,9 @@ export function toProblem(error: FastifyError, request: FastifyRequest): HttpPro
     return new HttpProblem(400, 'validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
   }
   if (error instanceof InvalidCursorError) return new HttpProblem(400, 'invalidCursor', error.message);
+  if (error instanceof ScreeningInputError) {
+    return new HttpProblem(400, 'validation', `${error.field}: ${error.message}`, [{ field: error.field, message: error.message }]);
+  }
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

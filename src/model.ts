@@ -146,6 +146,8 @@ export interface DatasetBundle {
   title: string;
   /** Content hash, optionally prefixed by the list's own publication date. */
   version: string;
+  /** The list's own publication date, for official lists. */
+  publishedAt?: string | undefined;
   sources: SourceRecord[];
   entities: EntityRecord[];
   events: EventRecord[];

@@ -1,4 +1,6 @@
-import type { Citation, DatasetBundle, EntityRecord, EventRecord } from '../model.js';
+import { createHash } from 'node:crypto';
+import { canonicalAddress } from '../addresses/index.js';
+import type { Citation, DatasetBundle, EntityRecord, EventRecord, Identifier } from '../model.js';
 import { coarserPrecision, intervalEnd, intervalStart, precisionOf } from '../dates.js';
 import type { Db } from './database.js';
 
@@ -32,19 +34,20 @@ function statements(db: Db) {
   return {
     deleteDataset: db.prepare('DELETE FROM datasets WHERE id = ?'),
     insertDataset: db.prepare(
-      'INSERT INTO datasets (id, title, version, loaded_at, counts_json) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO datasets (id, title, version, loaded_at, counts_json, published_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     updateCounts: db.prepare('UPDATE datasets SET counts_json = ? WHERE id = ?'),
     source: db.prepare(`INSERT INTO sources (id, dataset_id, kind, title, publisher, author, published_at,
       published_at_note, url, document_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    entity: db.prepare(
-      'INSERT INTO entities (id, dataset_id, kind, name, status, summary, details_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
+    entity: db.prepare(`INSERT INTO entities (id, dataset_id, kind, name, status, summary, details_json, content_hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     name: db.prepare('INSERT INTO entity_names (entity_id, name, type, script, lang) VALUES (?, ?, ?, ?, ?)'),
     designation: db.prepare(
       'INSERT INTO designations (entity_id, authority, list, program, list_ref, listed_on) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    identifier: db.prepare('INSERT INTO identifiers (entity_id, type, value, chain, country) VALUES (?, ?, ?, ?, ?)'),
+    identifier: db.prepare(
+      'INSERT INTO identifiers (entity_id, type, value, chain, country, normalized) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     relation: db.prepare('INSERT INTO relations (entity_id, type, target_id) VALUES (?, ?, ?)'),
     event: db.prepare(`INSERT INTO events (id, dataset_id, kind, title, start_date, end_date, date_precision,
       interval_start, interval_end, status, location, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -71,7 +74,7 @@ export function replaceDataset(db: Db, bundle: DatasetBundle, loadedAt = new Dat
   const s = statements(db);
   const write = db.transaction((): DatasetCounts => {
     s.deleteDataset.run(bundle.id);
-    s.insertDataset.run(bundle.id, bundle.title, bundle.version, loadedAt.toISOString(), '{}');
+    s.insertDataset.run(bundle.id, bundle.title, bundle.version, loadedAt.toISOString(), '{}', bundle.publishedAt ?? null);
     const counts: DatasetCounts = {
       sources: 0,
       entities: 0,
@@ -110,10 +113,21 @@ export function replaceDataset(db: Db, bundle: DatasetBundle, loadedAt = new Dat
   }
 }
 
+/** A hash of everything a list says about an entity, to tell which parties changed between two list versions. */
+export function entityContentHash(e: EntityRecord): string {
+  return createHash('sha256').update(JSON.stringify(e)).digest('hex').slice(0, 32);
+}
+
+/** The form an identifier is looked up by: a crypto address's canonical form; null for other identifiers. */
+function normalizedIdentifier(i: Identifier): string | null {
+  return i.type === 'crypto_address' ? canonicalAddress(i.value, i.chain).canonical : null;
+}
+
 type Cite = (type: CitationType, recordId: string | number | bigint, citations: Citation[]) => void;
 
 function writeEntity(s: Statements, datasetId: string, e: EntityRecord, counts: DatasetCounts, cite: Cite): void {
-  s.entity.run(e.id, datasetId, e.kind, e.name, e.status, e.summary ?? null, e.details ? JSON.stringify(e.details) : null);
+  s.entity.run(e.id, datasetId, e.kind, e.name, e.status, e.summary ?? null,
+    e.details ? JSON.stringify(e.details) : null, entityContentHash(e));
   counts.entities++;
   cite('entity', e.id, e.citations);
   // The primary name is always searchable, whether or not the record lists it among its names.
@@ -131,7 +145,7 @@ function writeEntity(s: Statements, datasetId: string, e: EntityRecord, counts: 
     cite('designation', lastInsertRowid, d.citations);
   }
   for (const i of e.identifiers) {
-    const { lastInsertRowid } = s.identifier.run(e.id, i.type, i.value, i.chain ?? null, i.country ?? null);
+    const { lastInsertRowid } = s.identifier.run(e.id, i.type, i.value, i.chain ?? null, i.country ?? null, normalizedIdentifier(i));
     counts.identifiers++;
     cite('identifier', lastInsertRowid, i.citations);
   }

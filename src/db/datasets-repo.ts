@@ -20,3 +20,11 @@ export function datasetVersion(db: Db, id: string): string | null {
   const row = db.prepare('SELECT version FROM datasets WHERE id = ?').get(id) as { version: string } | undefined;
   return row?.version ?? null;
 }
+
+/** Each entity of a dataset with its content hash and name, to report what a new version changes. */
+export function entityHashes(db: Db, datasetId: string): Map<string, { hash: string | null; name: string }> {
+  const rows = db
+    .prepare('SELECT id, name, content_hash AS hash FROM entities WHERE dataset_id = ?')
+    .all(datasetId) as { id: string; name: string; hash: string | null }[];
+  return new Map(rows.map((r) => [r.id, { hash: r.hash, name: r.name }]));
+}

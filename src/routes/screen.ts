@@ -1,28 +1,60 @@
 import { problemResponses } from '../schemas/common.js';
-import { screenRequestSchema, screenResponseSchema } from '../schemas/screen.js';
-import { screenName } from '../screening/screen.js';
+import { addressParamsSchema, addressQuerySchema, screenRequestSchema, screenResponseSchema } from '../schemas/screen.js';
+import { type ScreenRequest, ScreeningInputError, screen } from '../screening/screen.js';
 import { type App, typed } from './types.js';
 
 export async function screenRoutes(app: App): Promise<void> {
+  const answer = (request: ScreenRequest) => {
+    const result = screen(app.catalog.state, request);
+    return { screenedAt: new Date().toISOString(), ...result };
+  };
+
   typed(app).post(
     '/v1/screen',
     {
       schema: {
         operationId: 'screen',
-        summary: 'Screen a name or organisation',
+        summary: 'Screen a name, an organisation or a wallet address',
         description:
-          'Compares the name with every name and alias of every flagged entity and returns the matches at or above ' +
-          'the threshold, best first, each with its score, the name that matched, why it matched, the designations ' +
-          'behind it and the citations of the evidence.',
+          'Compares the name with every name and alias of every flagged party, and the address with every listed ' +
+          'digital currency address, and returns the matches best first, one per real-world party: its score, the ' +
+          'name or address that matched, why, the designations of every list it is on, and the citations.',
         tags: ['screening'],
         body: screenRequestSchema,
         response: { 200: screenResponseSchema, ...problemResponses },
       },
     },
+    async (request) => answer(request.body),
+  );
+
+  typed(app).get(
+    '/v1/addresses/:address',
+    {
+      schema: {
+        operationId: 'screenAddress',
+        summary: 'Screen one wallet address',
+        description: 'The same answer as POST /v1/screen with only `address` (and `chain`). A malformed address is a 400.',
+        tags: ['screening'],
+        params: addressParamsSchema.meta({ examples: [{ address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96' }] }),
+        querystring: addressQuerySchema,
+        response: { 200: screenResponseSchema, ...problemResponses },
+      },
+    },
     async (request) => {
-      const { catalog } = app;
-      const result = screenName(catalog.db, catalog.index, request.body);
-      return { screenedAt: new Date().toISOString(), datasets: catalog.datasets, ...result };
+      try {
+        return answer({
+          address: request.params.address,
+          chain: request.query.chain,
+          datasets: request.query.datasets,
+          kind: 'any',
+          limit: 50,
+        });
+      } catch (err) {
+        // Name the field as this route takes it: the address is in the path, the datasets in the query.
+        if (!(err instanceof ScreeningInputError)) throw err;
+        const field = err.field === 'body.address' ? 'params.address' : 'querystring.datasets';
+        throw new ScreeningInputError(field, err.message);
+      }
     },
   );
 }

@@ -32,6 +32,9 @@ export const entityDetailSchema = named(
     name: z.string(),
     status: entityStatusSchema,
     datasetId: z.string(),
+    sameAs: z
+      .array(z.object({ id: z.string(), datasetId: z.string(), name: z.string() }))
+      .describe('Other records of the same real-world party, merged into this view.'),
     summary: z.string().nullable(),
     details: z.object({
       addresses: z.array(z.string()).optional(),

@@ -5,44 +5,118 @@ export const kindFilterSchema = z
   .enum(['person', 'organization', 'group', 'vessel', 'any'])
   .describe('Kind of party screened; `organization` and `group` also find each other. Default `any`.');
 
+const datasetsField = z
+  .array(z.string().min(1).max(50))
+  .min(1)
+  .max(20)
+  .optional()
+  .describe('Only search these datasets (ids as in GET /v1/datasets, e.g. `curated`, `ofac-sdn`, `un-sc`). Default: all.');
+
+const chainField = z
+  .string()
+  .trim()
+  .min(2)
+  .max(20)
+  .optional()
+  .describe('The chain or token ticker the address is on (`XBT`/`BTC`, `ETH`, `USDT`, `TRX`, …); the address must be valid on it.');
+
 export const screenRequestSchema = named(
   'ScreenRequest',
   z
     .object({
-      name: z.string().trim().min(1).max(300).describe('The name or organisation to screen (1–300 characters).'),
+      name: z.string().trim().min(1).max(300).optional().describe('The name or organisation to screen (1–300 characters).'),
+      address: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe('A wallet address to screen: compared in canonical form against every listed digital currency address.'),
+      chain: chainField,
       kind: kindFilterSchema.default('any'),
-      threshold: z.number().min(0).max(1).optional().describe('Lowest score returned, 0–1 (default: the matcher’s threshold).'),
+      threshold: z
+        .number()
+        .min(0)
+        .max(1)
+        .optional()
+        .describe('Match threshold, 0–1 (default 0.78). Scores in the band below it (from 0.60, or the threshold if lower) are returned as `review`.'),
       limit: z.number().int().min(1).max(50).default(10).describe('Most matches returned, 1–50 (default 10).'),
+      datasets: datasetsField,
     })
-    .strict(),
-  [{ name: 'Lazarus Group', kind: 'any', limit: 10 }],
+    .strict()
+    .refine((r) => r.name !== undefined || r.address !== undefined, {
+      message: 'give a `name`, an `address`, or both',
+      path: ['name'],
+    }),
+  [{ name: 'Lazarus Group', kind: 'any', limit: 10 }, { address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96', chain: 'ETH' }],
 );
+
+export const addressParamsSchema = z.object({ address: z.string().min(1).max(200).describe('The wallet address.') });
+
+export const addressQuerySchema = z.object({
+  chain: chainField,
+  datasets: z
+    .string()
+    .min(1)
+    .max(500)
+    .optional()
+    .transform((s) => s?.split(',').map((d) => d.trim()).filter(Boolean))
+    .describe('Comma-separated dataset ids to search. Default: all.'),
+});
+
+export const matchRuleSchema = z
+  .enum(['exact', 'romanization', 'transliteration', 'edit_distance', 'phonetic', 'acronym', 'initial', 'legal_form_ignored', 'unmatched'])
+  .describe(
+    'How two tokens were linked: `exact`; `romanization` (same Korean romanization key: Pak/Park, Chol/Cheol); ' +
+      '`transliteration` (another script, or the consonant skeleton of one); `edit_distance` (a typo within the ' +
+      'budget for the token length; `distance` gives the edits); `phonetic` (same Double Metaphone code); ' +
+      '`acronym` (RGB = Reconnaissance General Bureau); `initial` (J. = John); `legal_form_ignored` (Ltd, LLC…, ' +
+      'weighing little); `unmatched` (left over, its weight counts against the score).',
+  );
 
 export const explanationSchema = named(
   'MatchExplanation',
   z
     .object({
+      algorithm: z.enum(['default', 'ofac', 'address']).describe('`address` for an exact wallet-address hit.'),
+      score: z.number(),
       summary: z.string().describe('One line an analyst can read.'),
       pairs: z.array(
         z.object({
-          query: z.string().nullable(),
-          candidate: z.string().nullable(),
-          rule: z.string().describe('How the tokens were linked: exact, unmatched, …'),
+          query: z.string().describe('Query token(s); empty when a name token found no partner.'),
+          candidate: z.string().describe('Name token(s); empty when a query token found no partner.'),
+          rule: matchRuleSchema,
+          distance: z.number().int().optional().describe('Edit distance, for `edit_distance`.'),
+          similarity: z.number().describe('How alike the two sides are, 0–1.'),
+          weight: z.number().describe('What the pair weighs in the score (a surname 1, `Ltd` 0.1).'),
+          contribution: z.number().describe('Its share of the score; the contributions add up to the score.'),
         }),
       ),
     })
-    .describe('Why the name matched: the aligned token pairs and the rule that linked each.'),
+    .describe('Why the name matched: the aligned token pairs, the rule that linked each, and its share of the score.'),
 );
+
+export const verdictSchema = z
+  .enum(['match', 'review'])
+  .describe('`match`: score at or above the threshold; `review`: in the review band below it, for an analyst.');
 
 export const screenMatchSchema = named(
   'ScreenMatch',
   z.object({
-    entity: entitySummarySchema,
+    entity: entitySummarySchema.describe('The party: its lead record (the curated one where there is one).'),
+    sameAs: z
+      .array(z.object({ id: z.string(), datasetId: z.string(), name: z.string() }))
+      .describe('The other records of the same real-world party in the datasets searched.'),
     score: z.number().min(0).max(1),
-    matchedName: z.string().describe('The name or alias of the entity that matched.'),
-    matchedNameType: nameTypeSchema,
+    matchedName: z.string().nullable().describe('The name or alias that matched (null for an address hit).'),
+    matchedNameType: nameTypeSchema.nullable(),
+    matchedEntityId: z.string().describe('The record whose name or address matched.'),
+    verdict: verdictSchema,
+    matchedAddress: z
+      .object({ value: z.string(), canonical: z.string(), chain: z.string().nullable(), citations: z.array(citationSchema) })
+      .nullable()
+      .describe('For an address hit: the listed address, its chain as the list gives it, and the list entry.'),
     explanation: explanationSchema,
-    designations: z.array(designationSchema),
+    designations: z.array(designationSchema).describe('The designations of every record of the party.'),
     citations: z.array(citationSchema),
   }),
 );
@@ -51,12 +125,19 @@ export const screenResponseSchema = named(
   'ScreenResponse',
   z.object({
     screenedAt: z.string().describe('When the screening ran (ISO 8601).'),
+    verdict: z
+      .enum(['match', 'review', 'clear'])
+      .describe('Overall: `match` if any match is one, `review` if any is in the review band, else `clear`.'),
     datasets: z.array(z.object({ id: z.string(), version: z.string() })).describe('The dataset versions searched.'),
     query: z.object({
-      name: z.string(),
-      normalized: z.string(),
+      name: z.string().nullable(),
+      normalized: z.string().nullable(),
+      address: z
+        .object({ input: z.string(), canonical: z.string(), family: z.string(), chain: z.string().nullable() })
+        .nullable(),
       kind: kindFilterSchema,
-      threshold: z.number(),
+      threshold: z.number().describe('Match threshold used.'),
+      reviewThreshold: z.number().describe('Lower edge of the review band: scores from here up to the threshold are `review`.'),
     }),
     matches: z.array(screenMatchSchema),
   }),

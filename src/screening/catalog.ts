@@ -1,44 +1,71 @@
 import type { Db } from '../db/database.js';
-import { listDatasets } from '../db/datasets-repo.js';
-import { screenableNames } from '../db/names-repo.js';
+import { type ListedAddress, type ScreeningSnapshot, dataVersion, readScreeningSnapshot } from '../db/screening-repo.js';
 import { NameIndex } from './name-index.js';
+import { type Party, groupParties } from './parties.js';
 
 export interface DatasetVersion {
   id: string;
   version: string;
 }
 
+/** One consistent version of what screening answers from, built once per data change. */
+export interface ScreeningState {
+  snapshot: ScreeningSnapshot;
+  parties: Map<string, Party>;
+  names: NameIndex;
+  /** Listed crypto addresses by canonical form. */
+  addresses: Map<string, ListedAddress[]>;
+}
+
+function buildState(db: Db): ScreeningState {
+  const snapshot = readScreeningSnapshot(db);
+  const addresses = new Map<string, ListedAddress[]>();
+  for (const a of snapshot.addresses) {
+    const list = addresses.get(a.normalized);
+    if (list) list.push(a);
+    else addresses.set(a.normalized, [a]);
+  }
+  return {
+    snapshot,
+    parties: groupParties(snapshot.entities, snapshot.sameParty),
+    names: NameIndex.build(snapshot.names, snapshot.entities),
+    addresses,
+  };
+}
+
 /**
- * What the service answers from: the database, the name index built from it and the dataset versions loaded.
- * `refresh()` rebuilds both after a dataset changes; requests always see one consistent pair.
+ * What the service answers from: the database, and the screening state built from one snapshot of it. When another
+ * process commits (a list import), `refreshIfChanged()` builds the new state and swaps it in whole: until then every
+ * screening is answered from the previous version, never from a mix.
  */
 export class Catalog {
-  private state: { index: NameIndex; datasets: DatasetVersion[] };
+  private current: ScreeningState;
 
   constructor(readonly db: Db) {
-    this.state = Catalog.read(db);
+    this.current = buildState(db);
   }
 
-  private static read(db: Db) {
-    return {
-      index: NameIndex.build(screenableNames(db)),
-      datasets: listDatasets(db).map(({ id, version }) => ({ id, version })),
-    };
-  }
-
+  /** Rebuilds the screening state from the database (after this process wrote to it, or another did). */
   refresh(): void {
-    this.state = Catalog.read(this.db);
+    this.current = buildState(this.db);
   }
 
-  get index(): NameIndex {
-    return this.state.index;
+  /** Rebuilds when another connection has committed since the state was read; returns whether it did. */
+  refreshIfChanged(): boolean {
+    if (!this.db.open || dataVersion(this.db) === this.current.snapshot.dataVersion) return false;
+    this.refresh();
+    return true;
+  }
+
+  get state(): ScreeningState {
+    return this.current;
   }
 
   get datasets(): DatasetVersion[] {
-    return this.state.datasets;
+    return this.current.snapshot.datasets;
   }
 
   get ready(): boolean {
-    return this.db.open && this.state.datasets.length > 0;
+    return this.db.open && this.current.snapshot.datasets.length > 0;
   }
 }

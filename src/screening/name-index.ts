@@ -1,10 +1,11 @@
-import type { ScreenableName } from '../db/names-repo.js';
+import type { ScreenableEntity, ScreenableName } from '../db/screening-repo.js';
 import type { EntityKind } from '../model.js';
-import { type PreparedName, prepareName } from './token-matcher.js';
+import { type PreparedName, prepareName } from '../matching/index.js';
 
 export type KindFilter = EntityKind | 'any';
 
 export interface IndexedName extends ScreenableName {
+  entity: ScreenableEntity;
   prepared: PreparedName;
 }
 
@@ -24,17 +25,22 @@ const COMPATIBLE_KINDS: Record<KindFilter, readonly EntityKind[]> = {
 export class NameIndex {
   private constructor(readonly entries: readonly IndexedName[]) {}
 
-  static build(names: readonly ScreenableName[]): NameIndex {
-    return new NameIndex(names.map((n) => ({ ...n, prepared: prepareName(n.name) })));
+  static build(names: readonly ScreenableName[], entities: Map<string, ScreenableEntity>): NameIndex {
+    const entries: IndexedName[] = [];
+    for (const n of names) {
+      const entity = entities.get(n.entityId);
+      if (entity) entries.push({ ...n, entity, prepared: prepareName(n.name, entity.kind) });
+    }
+    return new NameIndex(entries);
   }
 
   get size(): number {
     return this.entries.length;
   }
 
-  /** The names a query should be compared with: every name of a compatible kind. */
-  candidates(kind: KindFilter): IndexedName[] {
+  /** The names a query should be compared with: every name of a compatible kind in the datasets searched. */
+  candidates(kind: KindFilter, datasets: ReadonlySet<string>): IndexedName[] {
     const kinds = COMPATIBLE_KINDS[kind];
-    return this.entries.filter((e) => kinds.includes(e.entityKind));
+    return this.entries.filter((e) => kinds.includes(e.entity.kind) && datasets.has(e.entity.datasetId));
   }
 }

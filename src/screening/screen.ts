@@ -1,70 +1,224 @@
-import { type CitationView, citationsFor } from '../db/citations.js';
-import type { Db } from '../db/database.js';
-import { type DesignationView, type EntitySummary, designationsOf } from '../db/entities-repo.js';
+import { type ParsedAddress, canonicalAddress, parseAddress } from '../addresses/index.js';
+import type { CitationView } from '../db/citations.js';
+import type { DesignationView, EntitySummary } from '../db/entities-repo.js';
+import type { ListedAddress, ScreenableEntity } from '../db/screening-repo.js';
 import type { NameType } from '../model.js';
-import type { KindFilter, NameIndex } from './name-index.js';
-import { TOKEN_MATCH_THRESHOLD, type TokenMatchExplanation, compareTokens, prepareName } from './token-matcher.js';
+import type { DatasetVersion, ScreeningState } from './catalog.js';
+import type { KindFilter } from './name-index.js';
+import { type Party, partyStatus } from './parties.js';
+import { type AlignedPair, DEFAULT_THRESHOLD, type Explanation, REVIEW_THRESHOLD, comparePrepared, prepareName } from '../matching/index.js';
 
 export interface ScreenRequest {
-  name: string;
+  name?: string | undefined;
+  /** Match threshold (default DEFAULT_THRESHOLD); scores in [min(REVIEW_THRESHOLD, threshold), threshold) are `review`. */
+  address?: string | undefined;
+  chain?: string | undefined;
   kind: KindFilter;
   threshold?: number | undefined;
   limit: number;
+  datasets?: string[] | undefined;
+}
+
+/** A screening request that is well-formed but cannot be answered as asked (unknown dataset, invalid address). */
+export class ScreeningInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface AddressHit {
+  value: string;
+  canonical: string;
+  chain: string | null;
+  citations: CitationView[];
 }
 
 export interface ScreenMatch {
   entity: EntitySummary;
+  /** The other records of the same party in the datasets searched (e.g. the OFAC entry of a curated group). */
+  sameAs: { id: string; datasetId: string; name: string }[];
   score: number;
-  matchedName: string;
-  matchedNameType: NameType;
-  explanation: TokenMatchExplanation;
+  matchedName: string | null;
+  matchedNameType: NameType | null;
+  matchedEntityId: string;
+  matchedAddress: AddressHit | null;
+  verdict: Verdict;
+  explanation: MatchExplanation;
   designations: DesignationView[];
   citations: CitationView[];
 }
 
-export interface ScreenResult {
-  query: { name: string; normalized: string; kind: KindFilter; threshold: number };
-  matches: ScreenMatch[];
+/** `match`: at or above the threshold; `review`: in the band below it, for an analyst to look at. */
+export type Verdict = 'match' | 'review';
+
+/** Why a party matched: the name comparison's explanation, or an exact address hit. */
+export interface MatchExplanation {
+  algorithm: Explanation['algorithm'] | 'address';
+  score: number;
+  pairs: AlignedPair[];
+  summary: string;
 }
 
-export const DEFAULT_SCREEN_THRESHOLD = TOKEN_MATCH_THRESHOLD;
+export interface ScreenResult {
+  /** `match` if any match is a match, `review` if any is in the review band, else `clear`. */
+  verdict: Verdict | 'clear';
+  datasets: DatasetVersion[];
+  query: {
+    name: string | null;
+    normalized: string | null;
+    address: { input: string; canonical: string; family: string; chain: string | null } | null;
+    kind: KindFilter;
+    threshold: number;
+    reviewThreshold: number;
+  };
+  matches: ScreenMatch[];
+}
 
 /** Round scores for the response: two names do not differ meaningfully in the fifth decimal. */
 const round = (score: number) => Math.round(score * 10_000) / 10_000;
 
-/**
- * Screens one name: compares it with every indexed name of a compatible kind, keeps each entity's best-scoring
- * name at or above the threshold, and returns the best entities first with their designations and citations.
- */
-export function screenName(db: Db, index: NameIndex, req: ScreenRequest): ScreenResult {
-  const threshold = req.threshold ?? DEFAULT_SCREEN_THRESHOLD;
-  const query = prepareName(req.name);
-  const best = new Map<string, Omit<ScreenMatch, 'designations' | 'citations'>>();
-  for (const candidate of index.candidates(req.kind)) {
-    const { score, explanation } = compareTokens(query, candidate.prepared);
-    if (score < threshold || score <= 0) continue;
-    const previous = best.get(candidate.entityId);
-    if (previous && previous.score >= score) continue;
-    best.set(candidate.entityId, {
-      entity: { id: candidate.entityId, kind: candidate.entityKind, name: candidate.entityName, status: candidate.status },
+type Hit = Pick<ScreenMatch, 'score' | 'matchedName' | 'matchedNameType' | 'matchedAddress' | 'explanation'> & {
+  record: ScreenableEntity;
+};
+
+function searchedDatasets(state: ScreeningState, requested: string[] | undefined): DatasetVersion[] {
+  const loaded = state.snapshot.datasets;
+  if (!requested) return loaded;
+  const unknown = requested.filter((id) => !loaded.some((d) => d.id === id));
+  if (unknown.length > 0) {
+    throw new ScreeningInputError(
+      'body.datasets',
+      `unknown dataset ${unknown.map((u) => JSON.stringify(u)).join(', ')}; loaded: ${loaded.map((d) => d.id).join(', ')}`,
+    );
+  }
+  return loaded.filter((d) => requested.includes(d.id));
+}
+
+function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searched: Set<string>, lowest: number) {
+  const query = prepareName(name, req.kind);
+  const hits: Hit[] = [];
+  for (const candidate of state.names.candidates(req.kind, searched)) {
+    const { score, explanation } = comparePrepared(query, candidate.prepared, { kind: candidate.entity.kind });
+    if (score < lowest || score <= 0) continue;
+    hits.push({
+      record: candidate.entity,
       score: round(score),
       matchedName: candidate.name,
       matchedNameType: candidate.nameType,
-      explanation,
+      matchedAddress: null,
+      explanation: { ...explanation, score: round(score), pairs: [...explanation.pairs] },
     });
   }
-  const top = [...best.values()]
-    .sort((a, b) => b.score - a.score || a.entity.name.localeCompare(b.entity.name))
-    .slice(0, req.limit);
-  const ids = top.map((m) => m.entity.id);
-  const designations = designationsOf(db, ids);
-  const citations = citationsFor(db, 'entity', ids);
+  const normalized = query.readings[0]?.tokens.map((t) => t.latin).join(' ') ?? '';
+  return { normalized, hits };
+}
+
+function addressHits(state: ScreeningState, parsed: ParsedAddress, searched: Set<string>): Hit[] {
+  const listed: ListedAddress[] = state.addresses.get(parsed.canonical) ?? [];
+  return listed.flatMap((a) => {
+    const record = state.snapshot.entities.get(a.entityId);
+    if (!record || !searched.has(record.datasetId)) return [];
+    const chain = a.chain ? ` (${a.chain})` : '';
+    return [
+      {
+        record,
+        score: 1,
+        matchedName: null,
+        matchedNameType: null,
+        matchedAddress: { value: a.value, canonical: a.normalized, chain: a.chain, citations: a.citations },
+        explanation: {
+          algorithm: 'address' as const,
+          score: 1,
+          pairs: [],
+          summary: `match: the address is listed${chain} for this party (compared in canonical form ${a.normalized})`,
+        },
+      },
+    ];
+  });
+}
+
+/**
+ * The query address, validated for its chain. An address that fails validation is still found when a list carries
+ * exactly that string on that chain (lists hold a few malformed entries, and the list decides what is designated);
+ * otherwise it is a client error, never a silent "clear".
+ */
+function queryAddress(state: ScreeningState, address: string, chain: string | undefined): ParsedAddress {
+  try {
+    return parseAddress(address, chain);
+  } catch (err) {
+    const listed = canonicalAddress(address, chain);
+    const verbatim = (state.addresses.get(listed.canonical) ?? []).some(
+      (a) => a.value === address.trim() && (chain === undefined || listed.chains.includes(a.chain ?? '')),
+    );
+    if (verbatim) {
+      return { input: address, canonical: listed.canonical, family: 'unvalidated', chains: listed.chains, checksummed: false };
+    }
+    throw new ScreeningInputError('body.address', err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** The party of a record, as seen through the datasets searched. */
+function toMatch(state: ScreeningState, party: Party, hit: Hit, searched: Set<string>, threshold: number): ScreenMatch {
+  const members = party.members.filter((m) => searched.has(m.datasetId));
+  const lead = members[0] ?? hit.record;
+  const { designations, citations } = state.snapshot;
   return {
-    query: { name: req.name, normalized: query.normalized, kind: req.kind, threshold },
-    matches: top.map((m) => ({
-      ...m,
-      designations: designations.get(m.entity.id) ?? [],
-      citations: citations.get(m.entity.id) ?? [],
-    })),
+    entity: { id: lead.id, kind: lead.kind, name: lead.name, status: partyStatus(members) },
+    sameAs: members.filter((m) => m.id !== lead.id).map((m) => ({ id: m.id, datasetId: m.datasetId, name: m.name })),
+    score: hit.score,
+    matchedName: hit.matchedName,
+    matchedNameType: hit.matchedNameType,
+    matchedEntityId: hit.record.id,
+    matchedAddress: hit.matchedAddress,
+    verdict: hit.score >= threshold ? 'match' : 'review',
+    explanation: hit.explanation,
+    designations: members.flatMap((m) => designations.get(m.id) ?? []),
+    citations: members.flatMap((m) => citations.get(m.id) ?? []),
+  };
+}
+
+/**
+ * Screens a name and/or a wallet address against the datasets searched. Each real-world party appears once, with
+ * its best hit (an address hit, then the best-scoring name), the designations of every list it is on and the
+ * citations of every record of it.
+ */
+export function screen(state: ScreeningState, req: ScreenRequest): ScreenResult {
+  const datasets = searchedDatasets(state, req.datasets);
+  const searched = new Set(datasets.map((d) => d.id));
+  const threshold = req.threshold ?? DEFAULT_THRESHOLD;
+  const reviewThreshold = Math.min(REVIEW_THRESHOLD, threshold);
+  const parsed = req.address === undefined ? null : queryAddress(state, req.address, req.chain);
+  const named = req.name === undefined ? null : nameHits(state, req, req.name, searched, reviewThreshold);
+  const hits = [...(parsed ? addressHits(state, parsed, searched) : []), ...(named?.hits ?? [])];
+
+  const best = new Map<Party, Hit>();
+  for (const hit of hits) {
+    const party = state.parties.get(hit.record.id);
+    if (!party) continue;
+    const previous = best.get(party);
+    if (!previous || hit.score > previous.score) best.set(party, hit);
+  }
+  const matches = [...best]
+    .sort(([pa, a], [pb, b]) => b.score - a.score || pa.lead.name.localeCompare(pb.lead.name))
+    .slice(0, req.limit)
+    .map(([party, hit]) => toMatch(state, party, hit, searched, threshold));
+  const verdict = matches.some((m) => m.verdict === 'match') ? 'match' : matches.length > 0 ? 'review' : 'clear';
+  return {
+    verdict,
+    datasets,
+    query: {
+      name: req.name ?? null,
+      normalized: named?.normalized ?? null,
+      address: parsed
+        ? { input: parsed.input, canonical: parsed.canonical, family: parsed.family, chain: req.chain ?? null }
+        : null,
+      kind: req.kind,
+      threshold,
+      reviewThreshold,
+    },
+    matches,
   };
 }

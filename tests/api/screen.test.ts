@@ -16,13 +16,25 @@ describe('POST /v1/screen', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.datasets).toEqual([{ id: 'curated', version: expect.stringMatching(/^sha256:[0-9a-f]{16}$/) }]);
-    expect(body.query).toEqual({ name: 'crimson group', normalized: 'crimson group', kind: 'any', threshold: 0.5 });
+    expect(body.verdict).toBe('match');
+    expect(body.query).toEqual({
+      name: 'crimson group',
+      normalized: 'crimson group',
+      address: null,
+      kind: 'any',
+      threshold: 0.78,
+      reviewThreshold: 0.6,
+    });
     expect(Date.parse(body.screenedAt)).not.toBeNaN();
     expect(body.matches[0]).toMatchObject({
       entity: { id: 'crimson-group', kind: 'group', name: 'Crimson Group', status: 'designated' },
       score: 1,
+      sameAs: [],
       matchedName: 'Crimson Group',
       matchedNameType: 'primary',
+      matchedEntityId: 'crimson-group',
+      matchedAddress: null,
+      verdict: 'match',
       designations: [
         {
           authority: 'TEST',
@@ -35,9 +47,10 @@ describe('POST /v1/screen', () => {
       ],
       citations: [{ source: { id: 'report-a', title: 'Test report A' }, quote: 'the Crimson Group stole funds' }],
     });
-    expect(body.matches[0].explanation.pairs).toEqual([
-      { query: 'crimson', candidate: 'crimson', rule: 'exact' },
-      { query: 'group', candidate: 'group', rule: 'exact' },
+    expect(body.matches[0].explanation).toMatchObject({ algorithm: 'default', score: 1, summary: expect.stringContaining('crimson') });
+    expect(body.matches[0].explanation.pairs.map((p: { query: string; candidate: string; rule: string }) => [p.query, p.candidate, p.rule])).toEqual([
+      ['crimson', 'Crimson', 'exact'],
+      ['group', 'Group', 'exact'],
     ]);
   });
 
@@ -62,9 +75,29 @@ describe('POST /v1/screen', () => {
   it('honours kind, threshold and limit', async () => {
     expect((await screen({ name: 'Crimson Group', kind: 'person' })).json().matches).toEqual([]);
     expect((await screen({ name: 'Crimson Group', kind: 'organization' })).json().matches[0].entity.id).toBe('crimson-group');
-    const strict = (await screen({ name: 'Crimson', threshold: 0.9 })).json();
-    expect(strict.matches).toEqual([]);
-    expect((await screen({ name: 'Crimson', threshold: 0.3, limit: 1 })).json().matches).toHaveLength(1);
+    // "Crimson" alone: the group ("Group" weighs little) is a match, the subunit a review.
+    const loose = (await screen({ name: 'Crimson' })).json();
+    expect(loose.verdict).toBe('match');
+    expect(loose.matches.map((m: { entity: { id: string }; verdict: string }) => [m.entity.id, m.verdict])).toEqual([
+      ['crimson-group', 'match'],
+      ['crimson-sub', 'review'],
+    ]);
+    expect((await screen({ name: 'Crimson', threshold: 0.5 })).json().matches.map((m: { verdict: string }) => m.verdict)).toEqual([
+      'match',
+      'match',
+    ]);
+    expect((await screen({ name: 'Crimson', limit: 1 })).json().matches).toHaveLength(1);
+    // A typo scores below a strict threshold: a review, not a match.
+    const strict = (await screen({ name: 'Crimsen Group', threshold: 0.95 })).json();
+    expect(strict.verdict).toBe('review');
+    expect(strict.matches[0]).toMatchObject({ entity: { id: 'crimson-group' }, verdict: 'review' });
+    expect(strict.matches[0].explanation.pairs).toContainEqual(expect.objectContaining({ rule: 'edit_distance', distance: 1 }));
+  });
+
+  it('returns a review-band match below the threshold, and an overall clear when nothing is close', async () => {
+    const body = (await screen({ name: 'Jane Doe' })).json();
+    expect(body.verdict).toBe('clear');
+    expect(body.matches).toEqual([]);
   });
 
   it.each([

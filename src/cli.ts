@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { type ImportSummary, LIST_FORMATS, type ListFormat, importList } from './ingest/import-list.js';
+
+const USAGE = `usage: screening import <${LIST_FORMATS.join('|')}> <path-or-url> [--url <url>] [--published-at YYYY-MM-DD] [--changes <file.json>]
+
+  ofac-xml   OFAC SDN advanced XML (SDN_ADVANCED.XML, plain or .gz)
+  ofac-csv   OFAC legacy CSV set: sdn.csv with add.csv, alt.csv, sdn_comments.csv beside it (a file or its folder)
+  un-xml     UN Security Council consolidated list XML
+
+The database is DATABASE_PATH (default var/screening.db). A failed import leaves the previous version in place.`;
+
+function progressReporter(): ((n: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  const started = performance.now();
+  return (n) => {
+    const rate = Math.round(n / ((performance.now() - started) / 1000));
+    process.stderr.write(`\r  ${n.toLocaleString('en')} records read (${rate.toLocaleString('en')}/s)`);
+  };
+}
+
+function printSummary(s: ImportSummary, seconds: number): void {
+  const lines = [
+    `imported ${s.datasetId} ${s.version} (list date ${s.publishedAt}) in ${seconds.toFixed(1)} s`,
+    `  previous version: ${s.previousVersion ?? 'none'}`,
+    `  ${s.counts.entities} parties, ${s.counts.names} names, ${s.counts.identifiers} identifiers, ${s.counts.relations} relations`,
+    `  since the previous version: ${s.added.length} added, ${s.removed.length} removed, ${s.changed.length} changed`,
+  ];
+  for (const [label, list] of [['added', s.added], ['removed', s.removed], ['changed', s.changed]] as const) {
+    for (const p of list.slice(0, 20)) lines.push(`    ${label.padEnd(7)} ${p.id}  ${p.name}`);
+    if (list.length > 20) lines.push(`    … and ${list.length - 20} more ${label} (--changes <file> writes them all)`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function runImport(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { url: { type: 'string' }, 'published-at': { type: 'string' }, changes: { type: 'string' } },
+  });
+  const [format, pathArg] = positionals;
+  const input = values.url ?? pathArg;
+  if (!format || !LIST_FORMATS.includes(format as ListFormat) || !input) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const db = openDatabase(loadConfig().DATABASE_PATH);
+  const started = performance.now();
+  try {
+    const onProgress = progressReporter();
+    const summary = await importList(db, format as ListFormat, input, {
+      ...(onProgress ? { onProgress } : {}),
+      ...(values['published-at'] ? { publishedAt: values['published-at'] } : {}),
+    });
+    if (onProgress) process.stderr.write('\n');
+    printSummary(summary, (performance.now() - started) / 1000);
+    if (values.changes) {
+      const { added, removed, changed } = summary;
+      (await import('node:fs')).writeFileSync(values.changes, `${JSON.stringify({ added, removed, changed }, null, 2)}\n`);
+    }
+    return 0;
+  } catch (err) {
+    process.stderr.write(`\nimport failed, the previous version is unchanged: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const commands: Record<string, (args: string[]) => Promise<number>> = { import: runImport };
+const run = command ? commands[command] : undefined;
+if (!run) {
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(2);
+}
+process.exitCode = await run(rest);

@@ -1,0 +1,98 @@
+import type { EntityKind, EntityStatus, NameType } from '../model.js';
+import { type CitationView, citationsFor } from './citations.js';
+import type { Db } from './database.js';
+import { type DesignationView, designationsOf } from './entities-repo.js';
+
+export interface ScreenableEntity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  status: EntityStatus;
+  datasetId: string;
+}
+
+export interface ScreenableName {
+  entityId: string;
+  name: string;
+  nameType: NameType;
+}
+
+export interface ListedAddress {
+  entityId: string;
+  value: string;
+  normalized: string;
+  chain: string | null;
+  citations: CitationView[];
+}
+
+/** Everything screening answers from, read in one transaction so it is one consistent version of the data. */
+export interface ScreeningSnapshot {
+  /** SQLite's data_version when read: it changes when another connection commits. */
+  dataVersion: number;
+  datasets: { id: string; version: string }[];
+  entities: Map<string, ScreenableEntity>;
+  names: ScreenableName[];
+  addresses: ListedAddress[];
+  designations: Map<string, DesignationView[]>;
+  citations: Map<string, CitationView[]>;
+  /** Pairs of entities that are the same real-world party (see `samePartyLinks`). */
+  sameParty: [string, string][];
+}
+
+/**
+ * Links between records of the same real-world party: a curated record whose designation cites a list entry
+ * (OFAC FixedRef, UN reference number) is that entry; an explicit `same_as` relation; two list entries that share an
+ * IMO number (the only reference the OFAC and UN lists share).
+ */
+const SAME_PARTY_LINKS = `
+  SELECT d.entity_id AS a, e.id AS b FROM designations d
+    JOIN entities e ON e.id = 'ofac-' || d.list_ref WHERE d.authority = 'OFAC' AND d.entity_id <> e.id
+  UNION SELECT d.entity_id, e.id FROM designations d
+    JOIN entities e ON e.id = 'un-' || lower(d.list_ref) WHERE d.authority LIKE 'UN%' AND d.entity_id <> e.id
+  UNION SELECT r.entity_id, r.target_id FROM relations r
+    JOIN entities e ON e.id = r.target_id WHERE r.type = 'same_as'
+  UNION SELECT i1.entity_id, i2.entity_id FROM identifiers i1
+    JOIN identifiers i2 ON i2.type = 'imo' AND i2.value = i1.value AND i2.entity_id > i1.entity_id
+    WHERE i1.type = 'imo'`;
+
+export function readScreeningSnapshot(db: Db): ScreeningSnapshot {
+  return db.transaction((): ScreeningSnapshot => {
+    const dataVersion = db.pragma('data_version', { simple: true }) as number;
+    const datasets = db.prepare('SELECT id, version FROM datasets ORDER BY id').all() as { id: string; version: string }[];
+    const entityRows = db
+      .prepare(
+        `SELECT id, kind, name, status, dataset_id AS datasetId FROM entities WHERE status <> 'unflagged' ORDER BY id`,
+      )
+      .all() as ScreenableEntity[];
+    const names = db
+      .prepare(
+        `SELECT n.entity_id AS entityId, n.name, n.type AS nameType FROM entity_names n
+         JOIN entities e ON e.id = n.entity_id WHERE e.status <> 'unflagged' ORDER BY n.id`,
+      )
+      .all() as ScreenableName[];
+    const addressRows = db
+      .prepare(
+        `SELECT i.id AS rowId, i.entity_id AS entityId, i.value, i.normalized, i.chain FROM identifiers i
+         JOIN entities e ON e.id = i.entity_id
+         WHERE i.type = 'crypto_address' AND i.normalized IS NOT NULL AND e.status <> 'unflagged' ORDER BY i.id`,
+      )
+      .all() as (Omit<ListedAddress, 'citations'> & { rowId: number })[];
+    const ids = entityRows.map((e) => e.id);
+    const addressCitations = citationsFor(db, 'identifier', addressRows.map((a) => a.rowId));
+    return {
+      dataVersion,
+      datasets,
+      entities: new Map(entityRows.map((e) => [e.id, e])),
+      names,
+      addresses: addressRows.map(({ rowId, ...a }) => ({ ...a, citations: addressCitations.get(String(rowId)) ?? [] })),
+      designations: designationsOf(db, ids),
+      citations: citationsFor(db, 'entity', ids),
+      sameParty: (db.prepare(SAME_PARTY_LINKS).all() as { a: string; b: string }[]).map((r) => [r.a, r.b]),
+    };
+  })();
+}
+
+/** SQLite's data_version: compare with a snapshot's to learn whether another connection has committed since. */
+export function dataVersion(db: Db): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}

@@ -1,0 +1,72 @@
+import { intervalEnd, intervalStart, isPartialDate } from '../../dates.js';
+import type { PartialDate } from '../../model.js';
+
+/** Year, month and day as a list writes them, any of month and day possibly missing. */
+export interface DateParts {
+  year?: number | undefined;
+  month?: number | undefined;
+  day?: number | undefined;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** `{2019, 4}` → `2019-04`; undefined when the year is missing or the date is not a real one. */
+export function partialDateOf(parts: DateParts): PartialDate | undefined {
+  if (parts.year === undefined || !Number.isInteger(parts.year)) return undefined;
+  let date = String(parts.year).padStart(4, '0');
+  if (parts.month !== undefined) {
+    date += `-${pad(parts.month)}`;
+    if (parts.day !== undefined) date += `-${pad(parts.day)}`;
+  }
+  return isPartialDate(date) ? date : undefined;
+}
+
+// A range of whole years longer than this is given by its two ends rather than year by year.
+const MAX_LISTED_YEARS = 12;
+
+/**
+ * The partial dates a list's date range stands for, as coarse as the range allows:
+ * 1966-09-25…1966-09-25 → [1966-09-25]; 1991-01-01…1991-12-31 → [1991]; 1960-01-01…1962-12-31 → [1960, 1961, 1962];
+ * any other range → its two ends.
+ */
+export function datesOfRange(from: PartialDate, to: PartialDate): PartialDate[] {
+  const start = intervalStart(from);
+  const end = intervalEnd(to);
+  if (start === end) return [start];
+  if (start > end) return [from, to];
+  const sameMonth = start.slice(0, 7) === end.slice(0, 7);
+  if (sameMonth && start.endsWith('-01') && end === intervalEnd(start.slice(0, 7))) return [start.slice(0, 7)];
+  const firstYear = Number(start.slice(0, 4));
+  const lastYear = Number(end.slice(0, 4));
+  if (start.endsWith('-01-01') && end.endsWith('-12-31') && lastYear - firstYear < MAX_LISTED_YEARS) {
+    return Array.from({ length: lastYear - firstYear + 1 }, (_, i) => String(firstYear + i));
+  }
+  return [from, to];
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A date as OFAC's legacy remarks write it: `28 Jul 1963`, `Jul 1963`, `1963`, `circa 1963`, `1960 to 1962`.
+ * Returns no dates for anything else.
+ */
+export function datesOfOfacText(text: string): PartialDate[] {
+  const value = text.trim().replace(/^circa\s+/i, '');
+  const range = /^(.+?)\s+to\s+(.+)$/i.exec(value);
+  if (range) {
+    const from = dateOfOfacText(range[1] ?? '');
+    const to = dateOfOfacText(range[2] ?? '');
+    return from && to ? datesOfRange(from, to) : [];
+  }
+  const date = dateOfOfacText(value);
+  return date ? [date] : [];
+}
+
+function dateOfOfacText(text: string): PartialDate | undefined {
+  const m = /^(?:(\d{1,2})\s+)?(?:([A-Za-z]{3})[a-z]*\.?\s+)?(\d{4})$/.exec(text.trim());
+  if (!m) return undefined;
+  const month = m[2] === undefined ? undefined : MONTHS.indexOf(m[2].toLowerCase()) + 1;
+  if (month === 0) return undefined;
+  if (m[1] !== undefined && month === undefined) return undefined;
+  return partialDateOf({ year: Number(m[3]), month, day: m[1] === undefined ? undefined : Number(m[1]) });
+}

@@ -1,0 +1,34 @@
+import type { Db } from '../db/database.js';
+import { type EntityDetail, getEntity } from '../db/entities-repo.js';
+import type { ScreeningState } from './catalog.js';
+import { partyStatus } from './parties.js';
+
+export interface PartyDetail extends EntityDetail {
+  /** The other records of the same real-world party, whose names, designations, relations and events are merged in. */
+  sameAs: { id: string; datasetId: string; name: string }[];
+}
+
+/**
+ * An entity as one real-world party: the record asked for, with the names, designations, identifiers, relations,
+ * events and citations of every other record of the same party (e.g. Lazarus Group with OFAC entry 27307).
+ */
+export function partyDetail(db: Db, state: ScreeningState, id: string): PartyDetail | null {
+  const entity = getEntity(db, id);
+  if (!entity) return null;
+  const party = state.parties.get(id);
+  const others = (party?.members ?? []).filter((m) => m.id !== id);
+  if (!party || others.length === 0) return { ...entity, sameAs: [] };
+  const memberIds = new Set(party.members.map((m) => m.id));
+  const records = [entity, ...others.flatMap((m) => getEntity(db, m.id) ?? [])];
+  return {
+    ...entity,
+    status: partyStatus(party.members),
+    sameAs: others.map((m) => ({ id: m.id, datasetId: m.datasetId, name: m.name })),
+    names: records.flatMap((r) => r.names),
+    designations: records.flatMap((r) => r.designations),
+    identifiers: records.flatMap((r) => r.identifiers),
+    relations: records.flatMap((r) => r.relations).filter((r) => !memberIds.has(r.entity.id)),
+    events: records.flatMap((r) => r.events),
+    citations: records.flatMap((r) => r.citations),
+  };
+}
