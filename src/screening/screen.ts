@@ -2,11 +2,19 @@ import { type ParsedAddress, canonicalAddress, parseAddress } from '../addresses
 import type { CitationView } from '../db/citations.js';
 import type { DesignationView, EntitySummary } from '../db/entities-repo.js';
 import type { ListedAddress, ScreenableEntity } from '../db/screening-repo.js';
-import type { NameType } from '../model.js';
+import type { EntityKind, NameType } from '../model.js';
 import type { DatasetVersion, ScreeningState } from './catalog.js';
 import type { KindFilter } from './name-index.js';
 import { type Party, partyStatus } from './parties.js';
-import { type AlignedPair, DEFAULT_THRESHOLD, type Explanation, REVIEW_THRESHOLD, comparePrepared, prepareName } from '../matching/index.js';
+import {
+  type AlignedPair,
+  DEFAULT_THRESHOLD,
+  type Explanation,
+  type PreparedName,
+  REVIEW_THRESHOLD,
+  comparePrepared,
+  prepareName,
+} from '../matching/index.js';
 
 export interface ScreenRequest {
   name?: string | undefined;
@@ -99,9 +107,19 @@ function searchedDatasets(state: ScreeningState, requested: string[] | undefined
 
 function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searched: Set<string>, lowest: number) {
   const query = prepareName(name, req.kind);
+  // Names are prepared for their entity's kind (numerals and generic words depend on it), so a query of unknown kind
+  // is compared in the form prepared for each candidate's kind: an exact name always scores 1.
+  const asKind = new Map<EntityKind, PreparedName>();
+  const queryAs = (kind: EntityKind) => {
+    if (req.kind === kind) return query;
+    let prepared = asKind.get(kind);
+    if (!prepared) asKind.set(kind, (prepared = prepareName(name, kind)));
+    return prepared;
+  };
   const hits: Hit[] = [];
-  for (const candidate of state.names.candidates(req.kind, searched)) {
-    const { score, explanation } = comparePrepared(query, candidate.prepared, { kind: candidate.entity.kind });
+  for (const candidate of state.names.candidates(query, req.kind, searched)) {
+    const kind = candidate.entity.kind;
+    const { score, explanation } = comparePrepared(queryAs(kind), candidate.prepared, { kind });
     if (score < lowest || score <= 0) continue;
     hits.push({
       record: candidate.entity,

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { prepareName } from '../../src/matching/index.js';
+import { CandidateIndex } from '../../src/screening/candidate-index.js';
+
+// A corpus of made-up names where the wanted one shares most of its letters with many others.
+const FILLER = Array.from({ length: 3000 }, (_, i) => `Trading Company Number ${i} Limited`);
+const NAMES = [
+  'Reconnaissance General Bureau',
+  'Kim Jong Un',
+  'Moonlight Ledger Bureau',
+  'Korea Mining Development Trading Corporation',
+  'Pak Song Il',
+  ...FILLER,
+];
+const prepared = NAMES.map((n) => prepareName(n, 'any'));
+const index = CandidateIndex.build(prepared);
+const all = () => true;
+const retrieved = (query: string, accept: (id: number) => boolean = all) =>
+  index.candidates(prepareName(query, 'any'), accept).map((id) => NAMES[id]);
+
+describe('candidate index', () => {
+  it.each([
+    ['the exact name', 'Reconnaissance General Bureau', 'Reconnaissance General Bureau'],
+    ['a typo in every token', 'Reconaissance Generl Burea', 'Reconnaissance General Bureau'],
+    ['tokens reordered', 'Bureau Ledger Moonlight', 'Moonlight Ledger Bureau'],
+    ['run-together parts', 'Kimjongun', 'Kim Jong Un'],
+    ['a romanization variant', 'Park Sung Il', 'Pak Song Il'],
+    ['Hangul', '박성일', 'Pak Song Il'],
+  ])('retrieves %s (%s) first among few candidates', (_label, query, wanted) => {
+    const found = retrieved(query);
+    expect(found[0]).toBe(wanted);
+    expect(found.length).toBeLessThanOrEqual(32);
+  });
+
+  it('keeps only the candidates the filter accepts', () => {
+    const noBureaus = (id: number) => !(NAMES[id] ?? '').includes('Bureau');
+    expect(retrieved('Reconnaissance General Bureau', noBureaus)).not.toContain('Reconnaissance General Bureau');
+  });
+
+  it('returns nothing for a query that shares no key with any name', () => {
+    expect(retrieved('Zyx Qwv')).toEqual([]);
+  });
+
+  it('compares tens of names, not every name, for a query full of common words', () => {
+    const found = retrieved('Trading Company Number 1234 Limited');
+    expect(found[0]).toBe('Trading Company Number 1234 Limited');
+    expect(found.length).toBeLessThanOrEqual(32);
+  });
+});
