@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -9,7 +9,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
-import { openDatabase } from './db/database.js';
+import { type Db, openDatabase } from './db/database.js';
 import { registerProblemHandlers } from './errors.js';
 import { CuratedDataError } from './ingest/curated/load.js';
 import { syncCuratedDataset } from './ingest/curated/sync.js';
@@ -25,6 +25,10 @@ import { Catalog } from './screening/catalog.js';
 export interface BuildOptions {
   /** Human-readable log lines (for a terminal); JSON otherwise. */
   prettyLogs?: boolean;
+  /** Load data/ into the database when it changed (false in cluster workers: the primary has done it). */
+  syncCuratedData?: boolean;
+  /** Whether the other processes serving the same port are ready too (cluster mode); /readyz waits for them. */
+  peersReady?: () => boolean;
 }
 
 const API_VERSION = '0.1.0';
@@ -58,8 +62,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const db = openDatabase(config.DATABASE_PATH);
   app.addHook('onClose', async () => db.close());
-  loadCuratedData(app, db, config.DATA_DIR);
-  const catalog = new Catalog(db);
+  if (options.syncCuratedData !== false) loadCuratedData(app.log, db, config.DATA_DIR);
+  const catalog = new Catalog(db, options.peersReady);
   app.decorate('catalog', catalog);
   watchForNewData(app, catalog, config.DATA_REFRESH_MS);
 
@@ -114,14 +118,14 @@ function watchForNewData(app: FastifyInstance, catalog: Catalog, everyMs: number
 }
 
 /** Loads data/ when it changed; invalid data is logged and the previously loaded version keeps serving. */
-function loadCuratedData(app: FastifyInstance, db: ReturnType<typeof openDatabase>, dir: string): void {
+export function loadCuratedData(log: FastifyBaseLogger, db: Db, dir: string): void {
   try {
     const sync = syncCuratedDataset(db, dir);
     if (sync.outcome === 'loaded') {
-      app.log.info({ version: sync.version, previousVersion: sync.previousVersion, counts: sync.counts }, 'curated dataset loaded');
-    } else app.log.info({ version: sync.version }, 'curated dataset unchanged');
+      log.info({ version: sync.version, previousVersion: sync.previousVersion, counts: sync.counts }, 'curated dataset loaded');
+    } else log.info({ version: sync.version }, 'curated dataset unchanged');
   } catch (err) {
     const problems = err instanceof CuratedDataError ? err.problems : undefined;
-    app.log.error({ err, problems }, 'curated dataset not loaded; the previously loaded version (if any) keeps serving');
+    log.error({ err, problems }, 'curated dataset not loaded; the previously loaded version (if any) keeps serving');
   }
 }

@@ -32,6 +32,10 @@ export const configSchema = z.object({
     .min(0)
     .default(2000)
     .describe('How often to look for a dataset another process imported, and swap it in once built (0: never).'),
+  WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)])
+    .default(1)
+    .describe('HTTP server processes sharing the port (Node cluster): a number, or `auto` for one per available core.'),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number()
     .int()

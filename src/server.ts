@@ -1,11 +1,13 @@
-import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import cluster from 'node:cluster';
+import pino from 'pino';
+import { buildApp, loadCuratedData } from './app.js';
+import { followPeers, runPrimary, workerCount } from './cluster.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
 
-/** Starts the service: configuration, application, listen; stops gracefully on SIGTERM/SIGINT. */
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -13,10 +15,20 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+}
+
+/** One HTTP server process: build, listen, and on SIGTERM/SIGINT drain in-flight requests and close the database. */
+async function serve(config: Config, clustered: boolean): Promise<void> {
   const startedAt = performance.now();
-  const app = await buildApp(config, { prettyLogs: process.stdout.isTTY });
+  const peers = clustered ? followPeers() : undefined;
+  const app = await buildApp(config, {
+    prettyLogs: process.stdout.isTTY,
+    syncCuratedData: !clustered,
+    ...(peers ? { peersReady: peers.peersReady } : {}),
+  });
   await app.listen({ port: config.PORT, host: config.HOST });
-  app.log.info({ startupMs: Math.round(performance.now() - startedAt), ready: app.catalog.ready }, 'ready');
+  peers?.reportListening();
+  app.log.info({ startupMs: Math.round(performance.now() - startedAt), ready: app.catalog.ready }, 'listening');
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -39,6 +51,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const workers = workerCount(config.WORKERS);
+  if (workers <= 1) return serve(config, false);
+  if (cluster.isWorker) return serve(config, true);
+  // The primary loads data/ once, before any worker opens the database; workers only read.
+  const log = pino({ level: config.LOG_LEVEL });
+  const db = openDatabase(config.DATABASE_PATH);
+  loadCuratedData(log, db, config.DATA_DIR);
+  db.close();
+  runPrimary(workers, log, config.SHUTDOWN_TIMEOUT_MS);
 }
 
 main().catch((err: unknown) => {

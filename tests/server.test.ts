@@ -73,6 +73,39 @@ describe('the real server', () => {
     expect(stdout).toContain('shutting down');
   });
 
+  it('runs WORKERS=2 processes on one port, ready only once both are, and stops them all on SIGTERM', async () => {
+    const child = startServer({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      WORKERS: '2',
+      DATABASE_PATH: path.join(work.dir, 'cluster.db'),
+      DATA_DIR: FIXTURE_DATA_DIR,
+    });
+    const exited = exitOf(child);
+    const base = await listeningAddress(child);
+    let status = 0;
+    for (let i = 0; i < 100 && status !== 200; i++) {
+      status = (await fetch(`${base}/readyz`)).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toBe(200);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        fetch(`${base}/v1/screen`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'Crimson Group' }),
+        }).then((r) => r.status),
+      ),
+    );
+    expect(answers).toEqual(Array(8).fill(200));
+    child.kill('SIGTERM');
+    const { code, stdout } = await exited;
+    expect(code).toBe(0);
+    expect(stdout).toContain('all workers ready');
+    expect(stdout.match(/Server listening at/g)).toHaveLength(2);
+  });
+
   it('refuses to start with a bad setting, naming the variable in one line', async () => {
     const { code, stderr } = await exitOf(startServer({ PORT: 'not-a-port' }));
     expect(code).toBe(1);

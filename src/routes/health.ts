@@ -33,7 +33,7 @@ export async function healthRoutes(app: App): Promise<void> {
       },
     },
     async () => {
-      if (!app.catalog.ready) throw new HttpProblem(503, 'notReady', 'No dataset is loaded or the database is closed.');
+      if (!app.catalog.ready) throw new HttpProblem(503, 'notReady', 'No dataset is loaded, the database is closed, or another worker is still starting.');
       return { status: 'ready' as const, datasets: app.catalog.datasets };
     },
   );

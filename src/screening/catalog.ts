@@ -41,7 +41,10 @@ function buildState(db: Db): ScreeningState {
 export class Catalog {
   private current: ScreeningState;
 
-  constructor(readonly db: Db) {
+  constructor(
+    readonly db: Db,
+    private readonly peersReady: () => boolean = () => true,
+  ) {
     this.current = buildState(db);
   }
 
@@ -65,7 +68,8 @@ export class Catalog {
     return this.current.snapshot.datasets;
   }
 
+  /** The database is open, a dataset is loaded, and (in cluster mode) every other worker is ready too. */
   get ready(): boolean {
-    return this.db.open && this.current.snapshot.datasets.length > 0;
+    return this.db.open && this.current.snapshot.datasets.length > 0 && this.peersReady();
   }
 }

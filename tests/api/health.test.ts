@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTestApp, tempDir } from '../helpers/app.js';
+import { buildApp } from '../../src/app.js';
+import { testConfig } from '../../src/config.js';
+import { FIXTURE_DATA_DIR, buildTestApp, tempDir } from '../helpers/app.js';
 
 describe('health probes', () => {
   it('is alive and ready with a dataset loaded', async () => {
@@ -21,5 +23,14 @@ describe('health probes', () => {
     expect(res.json()).toMatchObject({ type: '/problems/not-ready', status: 503 });
     await app.close();
     empty.cleanup();
+  });
+
+  it('is not ready (503) in a cluster until every worker is', async () => {
+    let peers = false;
+    const app = await buildApp(testConfig({ DATA_DIR: FIXTURE_DATA_DIR }), { peersReady: () => peers });
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(503);
+    peers = true;
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    await app.close();
   });
 });
