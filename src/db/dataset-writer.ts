@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalAddress } from '../addresses/index.js';
 import type { Citation, DatasetBundle, EntityRecord, EventRecord, Identifier } from '../model.js';
 import { coarserPrecision, intervalEnd, intervalStart, precisionOf } from '../dates.js';
+import type { CitedRecordType } from './citations.js';
 import type { Db } from './database.js';
 
 // A type alias (not an interface) so it is assignable to Record<string, number>.
@@ -19,16 +20,6 @@ export type DatasetCounts = {
 
 /** A dataset that cannot be stored as given (a dangling reference, a duplicate id); nothing was written. */
 export class DatasetIntegrityError extends Error {}
-
-type CitationType =
-  | 'entity'
-  | 'entity_name'
-  | 'designation'
-  | 'identifier'
-  | 'relation'
-  | 'event'
-  | 'event_participant'
-  | 'event_claim';
 
 function statements(db: Db) {
   return {
@@ -86,7 +77,7 @@ export function replaceDataset(db: Db, bundle: DatasetBundle, loadedAt = new Dat
       participants: 0,
       citations: 0,
     };
-    const cite = (type: CitationType, recordId: string | number | bigint, citations: Citation[]) => {
+    const cite = (type: CitedRecordType, recordId: string | number | bigint, citations: Citation[]) => {
       for (const c of citations) {
         s.citation.run(bundle.id, type, String(recordId), c.sourceId, c.quote ?? null, c.listEntry ?? null, c.note ?? null);
         counts.citations++;
@@ -123,7 +114,7 @@ function normalizedIdentifier(i: Identifier): string | null {
   return i.type === 'crypto_address' ? canonicalAddress(i.value, i.chain).canonical : null;
 }
 
-type Cite = (type: CitationType, recordId: string | number | bigint, citations: Citation[]) => void;
+type Cite = (type: CitedRecordType, recordId: string | number | bigint, citations: Citation[]) => void;
 
 function writeEntity(s: Statements, datasetId: string, e: EntityRecord, counts: DatasetCounts, cite: Cite): void {
   s.entity.run(e.id, datasetId, e.kind, e.name, e.status, e.summary ?? null,
