@@ -21,6 +21,7 @@ import { openapiRoutes } from './routes/openapi.js';
 import { screenRoutes } from './routes/screen.js';
 import { sourceRoutes } from './routes/sources.js';
 import { Catalog } from './screening/catalog.js';
+import { indexNewNames } from './screening/name-keys.js';
 
 export interface BuildOptions {
   /** Human-readable log lines (for a terminal); JSON otherwise. */
@@ -121,6 +122,8 @@ function watchForNewData(app: FastifyInstance, catalog: Catalog, everyMs: number
 export function loadCuratedData(log: FastifyBaseLogger, db: Db, dir: string): void {
   try {
     const sync = syncCuratedDataset(db, dir);
+    const keyed = indexNewNames(db);
+    if (keyed > 0) log.info({ names: keyed }, 'index keys computed and stored');
     if (sync.outcome === 'loaded') {
       log.info({ version: sync.version, previousVersion: sync.previousVersion, counts: sync.counts }, 'curated dataset loaded');
     } else log.info({ version: sync.version }, 'curated dataset unchanged');

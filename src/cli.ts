@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { type ImportSummary, LIST_FORMATS, type ListFormat, importList } from './ingest/import-list.js';
+import { indexNewNames } from './screening/name-keys.js';
 
 const USAGE = `usage: screening import <${LIST_FORMATS.join('|')}> <path-or-url> [--url <url>] [--published-at YYYY-MM-DD] [--changes <file.json>]
 
@@ -55,6 +56,8 @@ async function runImport(args: string[]): Promise<number> {
       ...(values['published-at'] ? { publishedAt: values['published-at'] } : {}),
     });
     if (onProgress) process.stderr.write('\n');
+    // Store the new names' index keys now, so servers load them instead of preparing every name at start.
+    indexNewNames(db);
     printSummary(summary, (performance.now() - started) / 1000);
     if (values.changes) {
       const { added, removed, changed } = summary;

@@ -41,37 +41,55 @@ interface CitationRow {
   documentFile: string | null;
 }
 
-/** Loads the citations of many records of one type in one query, keyed by record id. */
-export function citationsFor(db: Db, type: CitedRecordType, ids: readonly (string | number)[]): Map<string, CitationView[]> {
+const CITATION_COLUMNS = `c.record_id AS recordId, c.quote, c.list_entry AS listEntry, c.note,
+  s.id, s.kind, s.title, s.publisher, s.published_at AS publishedAt, s.url, s.document_file AS documentFile`;
+
+/** Groups citation rows by record id; rows citing one source share one SourceRef object. */
+function groupCitations(rows: readonly CitationRow[]): Map<string, CitationView[]> {
   const out = new Map<string, CitationView[]>();
-  if (ids.length === 0) return out;
-  const rows = db
-    .prepare(
-      `SELECT c.record_id AS recordId, c.quote, c.list_entry AS listEntry, c.note,
-              s.id, s.kind, s.title, s.publisher, s.published_at AS publishedAt, s.url, s.document_file AS documentFile
-       FROM citations c JOIN sources s ON s.id = c.source_id
-       WHERE c.record_type = ? AND c.record_id IN (SELECT value FROM json_each(?))
-       ORDER BY c.id`,
-    )
-    .all(type, JSON.stringify(ids.map(String))) as CitationRow[];
+  const sources = new Map<string, SourceRef>();
   for (const r of rows) {
-    const view: CitationView = {
-      source: {
-        id: r.id,
-        kind: r.kind,
-        title: r.title,
-        publisher: r.publisher,
-        publishedAt: r.publishedAt,
-        url: r.url,
-        documentFile: r.documentFile,
-      },
-      quote: r.quote,
-      listEntry: r.listEntry,
-      note: r.note,
-    };
+    let source = sources.get(r.id);
+    if (!source) {
+      source = { id: r.id, kind: r.kind, title: r.title, publisher: r.publisher, publishedAt: r.publishedAt, url: r.url, documentFile: r.documentFile };
+      sources.set(r.id, source);
+    }
+    const view: CitationView = { source, quote: r.quote, listEntry: r.listEntry, note: r.note };
     const list = out.get(r.recordId);
     if (list) list.push(view);
     else out.set(r.recordId, [view]);
   }
   return out;
+}
+
+/** Loads the citations of many records of one type in one query, keyed by record id. */
+export function citationsFor(db: Db, type: CitedRecordType, ids: readonly (string | number)[]): Map<string, CitationView[]> {
+  if (ids.length === 0) return new Map();
+  const rows = db
+    .prepare(
+      `SELECT ${CITATION_COLUMNS} FROM citations c JOIN sources s ON s.id = c.source_id
+       WHERE c.record_type = ? AND c.record_id IN (SELECT value FROM json_each(?)) ORDER BY c.id`,
+    )
+    .all(type, JSON.stringify(ids.map(String))) as CitationRow[];
+  return groupCitations(rows);
+}
+
+/** Every citation of every record of one type, keyed by record id (for building the screening state). */
+export function allCitationsOf(db: Db, type: Exclude<CitedRecordType, 'identifier'>): Map<string, CitationView[]> {
+  const rows = db
+    .prepare(`SELECT ${CITATION_COLUMNS} FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.record_type = ? ORDER BY c.id`)
+    .all(type) as CitationRow[];
+  return groupCitations(rows);
+}
+
+/** The citations of every crypto-address identifier, keyed by identifier id. */
+export function cryptoAddressCitations(db: Db): Map<string, CitationView[]> {
+  const rows = db
+    .prepare(
+      `SELECT ${CITATION_COLUMNS} FROM citations c JOIN sources s ON s.id = c.source_id
+       JOIN identifiers i ON c.record_type = 'identifier' AND i.id = c.record_id
+       WHERE i.type = 'crypto_address' ORDER BY c.id`,
+    )
+    .all() as CitationRow[];
+  return groupCitations(rows);
 }

@@ -1,7 +1,8 @@
 import type { EntityKind, EntityStatus, NameType } from '../model.js';
-import { type CitationView, citationsFor } from './citations.js';
+import { type CitationView, allCitationsOf, cryptoAddressCitations } from './citations.js';
 import type { Db } from './database.js';
-import { type DesignationView, designationsOf } from './entities-repo.js';
+import { storedKeysVersion } from './name-keys-repo.js';
+import type { DesignationView } from './entities-repo.js';
 
 export interface ScreenableEntity {
   id: string;
@@ -12,9 +13,12 @@ export interface ScreenableEntity {
 }
 
 export interface ScreenableName {
+  id: number;
   entityId: string;
   name: string;
   nameType: NameType;
+  /** The stored candidate-index keys (space-separated), or null when not computed yet. */
+  keys: string | null;
 }
 
 export interface ListedAddress {
@@ -30,6 +34,8 @@ export interface ScreeningSnapshot {
   /** SQLite's data_version when read: it changes when another connection commits. */
   dataVersion: number;
   datasets: { id: string; version: string }[];
+  /** The version of the stored name keys (see screening/name-keys.ts). */
+  keysVersion: string | null;
   entities: Map<string, ScreenableEntity>;
   names: ScreenableName[];
   addresses: ListedAddress[];
@@ -66,10 +72,12 @@ export function readScreeningSnapshot(db: Db): ScreeningSnapshot {
       .all() as ScreenableEntity[];
     const names = db
       .prepare(
-        `SELECT n.entity_id AS entityId, n.name, n.type AS nameType FROM entity_names n
-         JOIN entities e ON e.id = n.entity_id WHERE e.status <> 'unflagged' ORDER BY n.id`,
+        `SELECT n.id, n.entity_id AS entityId, n.name, n.type AS nameType, k.keys FROM entity_names n
+         JOIN entities e ON e.id = n.entity_id LEFT JOIN name_keys k ON k.name_id = n.id
+         WHERE e.status <> 'unflagged' ORDER BY n.id`,
       )
       .all() as ScreenableName[];
+    const keysVersion = storedKeysVersion(db);
     const addressRows = db
       .prepare(
         `SELECT i.id AS rowId, i.entity_id AS entityId, i.value, i.normalized, i.chain FROM identifiers i
@@ -77,19 +85,39 @@ export function readScreeningSnapshot(db: Db): ScreeningSnapshot {
          WHERE i.type = 'crypto_address' AND i.normalized IS NOT NULL AND e.status <> 'unflagged' ORDER BY i.id`,
       )
       .all() as (Omit<ListedAddress, 'citations'> & { rowId: number })[];
-    const ids = entityRows.map((e) => e.id);
-    const addressCitations = citationsFor(db, 'identifier', addressRows.map((a) => a.rowId));
+    const identifierCitations = cryptoAddressCitations(db);
     return {
       dataVersion,
       datasets,
+      keysVersion,
       entities: new Map(entityRows.map((e) => [e.id, e])),
       names,
-      addresses: addressRows.map(({ rowId, ...a }) => ({ ...a, citations: addressCitations.get(String(rowId)) ?? [] })),
-      designations: designationsOf(db, ids),
-      citations: citationsFor(db, 'entity', ids),
+      addresses: addressRows.map(({ rowId, ...a }) => ({ ...a, citations: identifierCitations.get(String(rowId)) ?? [] })),
+      designations: allDesignations(db),
+      citations: allCitationsOf(db, 'entity'),
       sameParty: (db.prepare(SAME_PARTY_LINKS).all() as { a: string; b: string }[]).map((r) => [r.a, r.b]),
     };
   })();
+}
+
+/** Every designation of every screenable entity, with its citations, keyed by entity id. */
+function allDesignations(db: Db): Map<string, DesignationView[]> {
+  const rows = db
+    .prepare(
+      `SELECT d.id AS rowId, d.entity_id AS entityId, d.authority, d.list, d.program, d.list_ref AS listRef,
+              d.listed_on AS listedOn
+       FROM designations d JOIN entities e ON e.id = d.entity_id WHERE e.status <> 'unflagged' ORDER BY d.id`,
+    )
+    .all() as (Omit<DesignationView, 'citations'> & { rowId: number; entityId: string })[];
+  const cites = allCitationsOf(db, 'designation');
+  const out = new Map<string, DesignationView[]>();
+  for (const { rowId, entityId, ...d } of rows) {
+    const view = { ...d, citations: cites.get(String(rowId)) ?? [] };
+    const list = out.get(entityId);
+    if (list) list.push(view);
+    else out.set(entityId, [view]);
+  }
+  return out;
 }
 
 /** SQLite's data_version: compare with a snapshot's to learn whether another connection has committed since. */

@@ -1,17 +1,19 @@
-import { type PreparedName, nameIndexKeys } from '../matching/index.js';
-
 /**
- * Retrieval before scoring: an inverted index from keys of each prepared name — its tokens, Korean romanization and
- * Double Metaphone keys, and character trigrams — to the names that carry them. A query adds, for every key it
- * shares with a name, the key's weight (rarer keys weigh more); only the best-retrieved names are then compared by
- * the matcher. Trigrams keep a typo in every token retrievable; tokens and phonetic keys keep exact and romanized
- * spellings on top.
+ * Retrieval before scoring: an inverted index from the keys of each name — its tokens, Korean romanization and
+ * Double Metaphone keys, and character trigrams (see name-keys.ts) — to the names that carry them. A query adds,
+ * for every key it shares with a name, the key's weight (rarer keys weigh more); only the best-retrieved names are
+ * then compared by the matcher. Trigrams keep a typo in every token retrievable; tokens and phonetic keys keep exact
+ * and romanized spellings on top.
+ *
+ * Postings are stored compressed-row style — one Int32Array of name ids, and per key its offset and length — so a
+ * million names cost a few hundred megabytes, not gigabytes of JavaScript arrays.
  */
 
-const KIND_WEIGHT = { token: 3, phonetic: 2, trigram: 1 } as const;
-type KeyKind = keyof typeof KIND_WEIGHT;
+type KeyKind = 'token' | 'phonetic' | 'trigram';
+const KIND_WEIGHT: Record<KeyKind, number> = { token: 3, phonetic: 2, trigram: 1 };
+const kindOf = (key: string): KeyKind => (key.startsWith('t:') ? 'token' : key.startsWith('g:') ? 'trigram' : 'phonetic');
 
-/** Keys so common that they say little and cost a lot are skipped at query time (e.g. the trigram ` ko`). */
+/** Keys so common that they say little and cost a lot are skipped at query time (e.g. the trigram `_ko`). */
 const MAX_POSTING_SHARE = 0.05;
 const MIN_POSTING_CAP = 2_000;
 
@@ -19,54 +21,79 @@ export const DEFAULT_CANDIDATES = 32;
 /** Names retrieved with less than this share of the best retrieval score are not worth comparing. */
 const RELATIVE_CUTOFF = 0.3;
 
-/** Calls `visit` with every index key of a name and its kind (tokens and trigrams namespaced apart). */
-function forEachKey(prepared: PreparedName, visit: (key: string, kind: KeyKind) => void): void {
-  const keys = nameIndexKeys(prepared);
-  for (const k of keys.tokens) visit(`t:${k}`, 'token');
-  for (const k of keys.phonetic) visit(k, 'phonetic');
-  for (const k of keys.trigrams) visit(`g:${k}`, 'trigram');
-}
-
 export class CandidateIndex {
   private readonly scores: Float32Array;
   private readonly cap: number;
 
   private constructor(
-    private readonly postings: Map<string, Int32Array>,
+    private readonly keyIds: Map<string, number>,
+    private readonly offsets: Int32Array,
+    private readonly ids: Int32Array,
     readonly size: number,
   ) {
     this.scores = new Float32Array(size);
     this.cap = Math.max(MIN_POSTING_CAP, Math.floor(size * MAX_POSTING_SHARE));
   }
 
-  /** Indexes names by position: the i-th prepared name is candidate i. */
-  static build(names: readonly PreparedName[]): CandidateIndex {
-    const lists = new Map<string, number[]>();
-    names.forEach((name, id) => {
-      forEachKey(name, (key) => {
-        const list = lists.get(key);
-        if (list) list.push(id);
-        else lists.set(key, [id]);
-      });
-    });
-    const postings = new Map<string, Int32Array>();
-    for (const [key, ids] of lists) postings.set(key, Int32Array.from(ids));
-    return new CandidateIndex(postings, names.length);
+  /** Indexes `count` names by position: `keysOf(i)` gives the keys of name i. */
+  static build(count: number, keysOf: (id: number) => readonly string[]): CandidateIndex {
+    // First pass: number the keys and remember each name's key numbers in one growing buffer.
+    const keyIds = new Map<string, number>();
+    let pairs = new Int32Array(Math.max(16, count * 24));
+    let used = 0;
+    const nameStart = new Int32Array(count + 1);
+    for (let id = 0; id < count; id++) {
+      nameStart[id] = used;
+      for (const key of keysOf(id)) {
+        let k = keyIds.get(key);
+        if (k === undefined) keyIds.set(key, (k = keyIds.size));
+        if (used === pairs.length) {
+          const grown = new Int32Array(pairs.length * 2);
+          grown.set(pairs);
+          pairs = grown;
+        }
+        pairs[used++] = k;
+      }
+    }
+    nameStart[count] = used;
+    // Second pass: count per key, then place each name id in its key's row (ids stay in ascending order).
+    const offsets = new Int32Array(keyIds.size + 1);
+    for (let i = 0; i < used; i++) {
+      const k = pairs[i] ?? 0;
+      offsets[k + 1] = (offsets[k + 1] ?? 0) + 1;
+    }
+    for (let k = 0; k < keyIds.size; k++) offsets[k + 1] = (offsets[k + 1] ?? 0) + (offsets[k] ?? 0);
+    const cursor = offsets.slice(0, keyIds.size);
+    const ids = new Int32Array(used);
+    for (let id = 0; id < count; id++) {
+      for (let i = nameStart[id] ?? 0; i < (nameStart[id + 1] ?? 0); i++) {
+        const k = pairs[i] ?? 0;
+        const at = cursor[k] ?? 0;
+        ids[at] = id;
+        cursor[k] = at + 1;
+      }
+    }
+    return new CandidateIndex(keyIds, offsets, ids, count);
   }
 
   /** The ids of the (at most `limit`) names that share the most, and the rarest, keys with the query. */
-  candidates(query: PreparedName, accept: (id: number) => boolean, limit = DEFAULT_CANDIDATES): number[] {
-    const { scores } = this;
+  candidates(queryKeys: readonly string[], accept: (id: number) => boolean, limit = DEFAULT_CANDIDATES): number[] {
+    const { scores, offsets, ids } = this;
     const touched: number[] = [];
-    forEachKey(query, (key, kind) => {
-      const ids = this.postings.get(key);
-      if (!ids || (ids.length > this.cap && kind !== 'token')) return;
-      const weight = KIND_WEIGHT[kind] * Math.log(1 + this.size / ids.length);
-      for (const id of ids) {
+    for (const key of queryKeys) {
+      const k = this.keyIds.get(key);
+      if (k === undefined) continue;
+      const start = offsets[k] ?? 0;
+      const end = offsets[k + 1] ?? 0;
+      const kind = kindOf(key);
+      if (end - start > this.cap && kind !== 'token') continue;
+      const weight = KIND_WEIGHT[kind] * Math.log(1 + this.size / (end - start));
+      for (let i = start; i < end; i++) {
+        const id = ids[i] ?? 0;
         if (scores[id] === 0) touched.push(id);
         scores[id] = (scores[id] ?? 0) + weight;
       }
-    });
+    }
     const best = topByScore(touched, scores, accept, limit);
     const floor = (scores[best[0] ?? 0] ?? 0) * RELATIVE_CUTOFF;
     const kept = best.filter((id) => (scores[id] ?? 0) >= floor);

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { type ListedAddress, type ScreeningSnapshot, dataVersion, readScreeningSnapshot } from '../db/screening-repo.js';
+import { NAME_KEYS_VERSION } from './name-keys.js';
 import { NameIndex } from './name-index.js';
 import { type Party, groupParties } from './parties.js';
 
@@ -28,7 +29,7 @@ function buildState(db: Db): ScreeningState {
   return {
     snapshot,
     parties: groupParties(snapshot.entities, snapshot.sameParty),
-    names: NameIndex.build(snapshot.names, snapshot.entities),
+    names: NameIndex.build(snapshot.names, snapshot.entities, snapshot.keysVersion === NAME_KEYS_VERSION),
     addresses,
   };
 }
@@ -46,11 +47,13 @@ export class Catalog {
     private readonly peersReady: () => boolean = () => true,
   ) {
     this.current = buildState(db);
+    this.current.names.warm();
   }
 
   /** Rebuilds the screening state from the database (after this process wrote to it, or another did). */
   refresh(): void {
     this.current = buildState(this.db);
+    this.current.names.warm();
   }
 
   /** Rebuilds when another connection has committed since the state was read; returns whether it did. */

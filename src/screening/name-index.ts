@@ -1,13 +1,13 @@
 import type { ScreenableEntity, ScreenableName } from '../db/screening-repo.js';
-import type { EntityKind } from '../model.js';
 import { type PreparedName, prepareName } from '../matching/index.js';
+import type { EntityKind } from '../model.js';
 import { CandidateIndex } from './candidate-index.js';
+import { keysOfName, splitKeys } from './name-keys.js';
 
 export type KindFilter = EntityKind | 'any';
 
 export interface IndexedName extends ScreenableName {
   entity: ScreenableEntity;
-  prepared: PreparedName;
 }
 
 /**
@@ -22,15 +22,23 @@ const COMPATIBLE_KINDS: Record<KindFilter, readonly EntityKind[]> = {
   vessel: ['vessel'],
 };
 
-/** The screenable names, each prepared once when the index is built, with a candidate index over them. */
 const KIND_BITS: Record<EntityKind, number> = { person: 1, organization: 2, group: 4, vessel: 8 };
 const kindMask = (kind: KindFilter) => COMPATIBLE_KINDS[kind].reduce((m, k) => m | KIND_BITS[k], 0);
 
+/** How many prepared names are kept for comparison; beyond it the least recently used are prepared again. */
+export const PREPARED_CACHE_SIZE = 150_000;
+
+/**
+ * The screenable names with a candidate index over their stored keys. A name is prepared for comparison when it is
+ * first retrieved (and kept in a bounded cache), so a server starts without preparing every name; `warm()` prepares
+ * them in the background up to the cache size.
+ */
 export class NameIndex {
   /** Per name: its entity's kind bit and dataset number, so filtering a retrieved name costs two array reads. */
   private readonly kindBits: Uint8Array;
   private readonly datasetNumbers: Uint16Array;
   private readonly datasetIds: string[] = [];
+  private readonly prepared = new Map<number, PreparedName>();
 
   private constructor(
     readonly entries: readonly IndexedName[],
@@ -43,24 +51,66 @@ export class NameIndex {
     });
   }
 
-  static build(names: readonly ScreenableName[], entities: Map<string, ScreenableEntity>): NameIndex {
+  /** Indexes the names by their stored keys; `storedKeysUsable` is false when they are of another matcher version. */
+  static build(names: readonly ScreenableName[], entities: Map<string, ScreenableEntity>, storedKeysUsable = true): NameIndex {
     const entries: IndexedName[] = [];
     for (const n of names) {
       const entity = entities.get(n.entityId);
-      if (entity) entries.push({ ...n, entity, prepared: prepareName(n.name, entity.kind) });
+      if (entity) entries.push({ ...n, entity });
     }
-    return new NameIndex(entries, CandidateIndex.build(entries.map((e) => e.prepared)));
+    const keysOf = (id: number): readonly string[] => {
+      const entry = entries[id];
+      if (!entry) return [];
+      return entry.keys !== null && storedKeysUsable ? splitKeys(entry.keys) : keysOfName(entry.name, entry.entity.kind);
+    };
+    return new NameIndex(entries, CandidateIndex.build(entries.length, keysOf));
   }
 
   get size(): number {
     return this.entries.length;
   }
 
+  /** The prepared form of name `id` (for its entity's kind), prepared on first use. */
+  preparedName(id: number): PreparedName | undefined {
+    const cached = this.prepared.get(id);
+    if (cached) {
+      // Re-insert so the Map's order is least recently used first.
+      this.prepared.delete(id);
+      this.prepared.set(id, cached);
+      return cached;
+    }
+    const entry = this.entries[id];
+    if (!entry) return undefined;
+    const prepared = prepareName(entry.name, entry.entity.kind);
+    this.prepared.set(id, prepared);
+    if (this.prepared.size > PREPARED_CACHE_SIZE) {
+      const oldest = this.prepared.keys().next();
+      if (!oldest.done) this.prepared.delete(oldest.value);
+    }
+    return prepared;
+  }
+
+  /** Prepares names ahead of queries, `batch` at a time between other work, until the cache is full. */
+  warm(batch = 2_000): void {
+    let next = 0;
+    const step = () => {
+      const end = Math.min(this.entries.length, next + batch);
+      for (; next < end && this.prepared.size < PREPARED_CACHE_SIZE; next++) {
+        if (!this.prepared.has(next)) this.preparedName(next);
+      }
+      if (next < this.entries.length && this.prepared.size < PREPARED_CACHE_SIZE) setImmediate(step).unref();
+    };
+    setImmediate(step).unref();
+  }
+
   /** The names worth comparing with the query: the best retrieved among those of a compatible kind and dataset. */
-  candidates(query: PreparedName, kind: KindFilter, datasets: ReadonlySet<string>): IndexedName[] {
+  candidates(queryKeys: readonly string[], kind: KindFilter, datasets: ReadonlySet<string>): { entry: IndexedName; id: number }[] {
     const kinds = kindMask(kind);
     const searched = this.datasetIds.map((id) => datasets.has(id));
     const accept = (id: number) => ((this.kindBits[id] ?? 0) & kinds) !== 0 && searched[this.datasetNumbers[id] ?? 0] === true;
-    return this.retrieval.candidates(query, accept).flatMap((id) => this.entries[id] ?? []);
+    return this.retrieval.candidates(queryKeys, accept).flatMap((id) => {
+      const entry = this.entries[id];
+      return entry ? [{ entry, id }] : [];
+    });
   }
 }

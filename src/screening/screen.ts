@@ -5,6 +5,7 @@ import type { ListedAddress, ScreenableEntity } from '../db/screening-repo.js';
 import type { EntityKind, NameType } from '../model.js';
 import type { DatasetVersion, ScreeningState } from './catalog.js';
 import type { KindFilter } from './name-index.js';
+import { keysOfPrepared } from './name-keys.js';
 import { type Party, partyStatus } from './parties.js';
 import {
   type AlignedPair,
@@ -117,9 +118,11 @@ function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searc
     return prepared;
   };
   const hits: Hit[] = [];
-  for (const candidate of state.names.candidates(query, req.kind, searched)) {
+  for (const { entry: candidate, id } of state.names.candidates(keysOfPrepared(query), req.kind, searched)) {
     const kind = candidate.entity.kind;
-    const { score, explanation } = comparePrepared(queryAs(kind), candidate.prepared, { kind });
+    const prepared = state.names.preparedName(id);
+    if (!prepared) continue;
+    const { score, explanation } = comparePrepared(queryAs(kind), prepared, { kind });
     if (score < lowest || score <= 0) continue;
     hits.push({
       record: candidate.entity,

@@ -1,0 +1,43 @@
+import type { Db } from '../db/database.js';
+import { namesWithoutKeys, resetNameKeys, storeNameKeys, storedKeysVersion } from '../db/name-keys-repo.js';
+import { type NameKind, type PreparedName, nameIndexKeys, prepareName } from '../matching/index.js';
+
+/**
+ * The version of the stored index keys. Bump it whenever a change to the matcher's normalisation or to
+ * `nameIndexKeys` changes the keys of a name: stored keys of another version are dropped and recomputed.
+ */
+export const NAME_KEYS_VERSION = '1';
+
+/**
+ * The candidate-index keys of a prepared name, namespaced — `t:` token, `r:`/`m:` phonetic, `g:` trigram — and
+ * without spaces (a trigram's padding is `_`), so a list of them is stored joined by spaces.
+ */
+export function keysOfPrepared(prepared: PreparedName): string[] {
+  const keys = nameIndexKeys(prepared);
+  return [
+    ...keys.tokens.map((k) => `t:${k}`),
+    ...keys.phonetic,
+    ...keys.trigrams.map((k) => `g:${k}`),
+  ].map((k) => k.replaceAll(' ', '_'));
+}
+
+export const joinKeys = (keys: readonly string[]) => keys.join(' ');
+export const splitKeys = (stored: string) => stored.split(' ');
+
+export function keysOfName(name: string, kind: NameKind): string[] {
+  return keysOfPrepared(prepareName(name, kind));
+}
+
+/**
+ * Computes and stores the index keys of every screenable name that has none (all of them when the stored keys
+ * are of another version). Run after writing a dataset; returns how many names it keyed.
+ */
+export function indexNewNames(db: Db): number {
+  if (storedKeysVersion(db) !== NAME_KEYS_VERSION) resetNameKeys(db, NAME_KEYS_VERSION);
+  const names = namesWithoutKeys(db);
+  storeNameKeys(
+    db,
+    names.map((n) => ({ id: n.id, keys: joinKeys(keysOfName(n.name, n.kind)) })),
+  );
+  return names.length;
+}
