@@ -18,7 +18,10 @@ import { entityRoutes } from './routes/entities.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { batchRoutes } from './routes/batch.js';
+import { decisionRoutes } from './routes/decisions.js';
 import { screenRoutes } from './routes/screen.js';
+import { screeningRoutes } from './routes/screenings.js';
 import { sourceRoutes } from './routes/sources.js';
 import { Catalog } from './screening/catalog.js';
 import { indexNewNames } from './screening/name-keys.js';
@@ -85,6 +88,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         { name: 'events', description: 'What happened, when, who took part, and the sources' },
         { name: 'sources', description: 'The articles and official lists cited' },
         { name: 'datasets', description: 'What is loaded' },
+        { name: 'audit', description: 'The audit trail: every screening as answered' },
+        { name: 'decisions', description: 'Analysts’ reviewed decisions on matches' },
         { name: 'health', description: 'Liveness and readiness probes' },
       ],
     },
@@ -95,6 +100,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(healthRoutes);
   await app.register(screenRoutes);
+  await app.register(batchRoutes);
+  await app.register(screeningRoutes);
+  await app.register(decisionRoutes);
   await app.register(entityRoutes);
   await app.register(eventRoutes);
   await app.register(sourceRoutes);

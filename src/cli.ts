@@ -1,16 +1,22 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from './config.js';
-import { openDatabase } from './db/database.js';
+import { type Config, loadConfig } from './config.js';
+import { runAuditPrune, runScreen } from './cli-screen.js';
+import { type Db, openDatabase } from './db/database.js';
 import { type ImportSummary, LIST_FORMATS, type ListFormat, importList } from './ingest/import-list.js';
 import { indexNewNames } from './screening/name-keys.js';
 
-const USAGE = `usage: screening import <${LIST_FORMATS.join('|')}> <path-or-url> [--url <url>] [--published-at YYYY-MM-DD] [--changes <file.json>]
+const USAGE = `usage: screening <import|screen|audit> …
+
+screening import <${LIST_FORMATS.join('|')}> <path-or-url> [--url <url>] [--published-at YYYY-MM-DD] [--changes <file.json>]
 
   ofac-xml   OFAC SDN advanced XML (SDN_ADVANCED.XML, plain or .gz)
   ofac-csv   OFAC legacy CSV set: sdn.csv with add.csv, alt.csv, sdn_comments.csv beside it (a file or its folder)
   un-xml     UN Security Council consolidated list XML
 
-The database is DATABASE_PATH (default var/screening.db). A failed import leaves the previous version in place.`;
+The database is DATABASE_PATH (default var/screening.db). A failed import leaves the previous version in place.
+
+screening screen <customers.csv> > results.csv   screen every row (name, address, chain, kind, ref columns)
+screening audit prune                             delete screenings older than AUDIT_RETENTION_DAYS`;
 
 function progressReporter(): ((n: number) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -72,8 +78,23 @@ async function runImport(args: string[]): Promise<number> {
   }
 }
 
+/** Runs `task` with the configured database, closing it afterwards. */
+async function withDatabase(task: (db: Db, config: Config) => Promise<number> | number): Promise<number> {
+  const config = loadConfig();
+  const db = openDatabase(config.DATABASE_PATH);
+  try {
+    return await task(db, config);
+  } finally {
+    db.close();
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (args: string[]) => Promise<number>> = { import: runImport };
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  import: runImport,
+  screen: (args) => withDatabase((db) => runScreen(args, db)),
+  audit: (args) => withDatabase((db, config) => runAuditPrune(args, db, config.AUDIT_RETENTION_DAYS)),
+};
 const run = command ? commands[command] : undefined;
 if (!run) {
   process.stderr.write(`${USAGE}\n`);

@@ -36,6 +36,12 @@ export const configSchema = z.object({
     .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)])
     .default(1)
     .describe('HTTP server processes sharing the port (Node cluster): a number, or `auto` for one per available core.'),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1825)
+    .describe('How long screenings are kept in the audit trail; applied only by `npm run audit -- prune`, never silently.'),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number()
     .int()

@@ -12,6 +12,7 @@ export const PROBLEM_TYPES = {
   invalidCursor: { type: '/problems/invalid-cursor', title: 'Invalid pagination cursor' },
   notFound: { type: '/problems/not-found', title: 'Not Found' },
   methodNotAllowed: { type: '/problems/method-not-allowed', title: 'Method Not Allowed' },
+  conflict: { type: '/problems/conflict', title: 'Conflict' },
   payloadTooLarge: { type: '/problems/payload-too-large', title: 'Payload Too Large' },
   unsupportedMediaType: { type: '/problems/unsupported-media-type', title: 'Unsupported Media Type' },
   notReady: { type: '/problems/not-ready', title: 'Service not ready' },

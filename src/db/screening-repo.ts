@@ -10,6 +10,8 @@ export interface ScreenableEntity {
   name: string;
   status: EntityStatus;
   datasetId: string;
+  /** What the record says, hashed: a new list version that changes the record changes it. */
+  contentHash: string | null;
 }
 
 export interface ScreenableName {
@@ -31,8 +33,6 @@ export interface ListedAddress {
 
 /** Everything screening answers from, read in one transaction so it is one consistent version of the data. */
 export interface ScreeningSnapshot {
-  /** SQLite's data_version when read: it changes when another connection commits. */
-  dataVersion: number;
   datasets: { id: string; version: string }[];
   /** The version of the stored name keys (see screening/name-keys.ts). */
   keysVersion: string | null;
@@ -63,11 +63,11 @@ const SAME_PARTY_LINKS = `
 
 export function readScreeningSnapshot(db: Db): ScreeningSnapshot {
   return db.transaction((): ScreeningSnapshot => {
-    const dataVersion = db.pragma('data_version', { simple: true }) as number;
-    const datasets = db.prepare('SELECT id, version FROM datasets ORDER BY id').all() as { id: string; version: string }[];
+    const datasets = datasetVersions(db);
     const entityRows = db
       .prepare(
-        `SELECT id, kind, name, status, dataset_id AS datasetId FROM entities WHERE status <> 'unflagged' ORDER BY id`,
+        `SELECT id, kind, name, status, dataset_id AS datasetId, content_hash AS contentHash FROM entities
+         WHERE status <> 'unflagged' ORDER BY id`,
       )
       .all() as ScreenableEntity[];
     const names = db
@@ -87,7 +87,6 @@ export function readScreeningSnapshot(db: Db): ScreeningSnapshot {
       .all() as (Omit<ListedAddress, 'citations'> & { rowId: number })[];
     const identifierCitations = cryptoAddressCitations(db);
     return {
-      dataVersion,
       datasets,
       keysVersion,
       entities: new Map(entityRows.map((e) => [e.id, e])),
@@ -120,7 +119,7 @@ function allDesignations(db: Db): Map<string, DesignationView[]> {
   return out;
 }
 
-/** SQLite's data_version: compare with a snapshot's to learn whether another connection has committed since. */
-export function dataVersion(db: Db): number {
-  return db.pragma('data_version', { simple: true }) as number;
+/** The loaded dataset versions: compare with a snapshot's to learn whether another process imported a dataset. */
+export function datasetVersions(db: Db): { id: string; version: string }[] {
+  return db.prepare('SELECT id, version FROM datasets ORDER BY id').all() as { id: string; version: string }[];
 }

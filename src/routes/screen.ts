@@ -1,13 +1,12 @@
 import { problemResponses } from '../schemas/common.js';
 import { addressParamsSchema, addressQuerySchema, screenRequestSchema, screenResponseSchema } from '../schemas/screen.js';
-import { type ScreenRequest, ScreeningInputError, screen } from '../screening/screen.js';
-import { type App, typed } from './types.js';
+import { type ScreenRequest, ScreeningInputError } from '../screening/screen.js';
+import { screenAndRecord } from '../screening/service.js';
+import { type App, apiKeyIdOf, typed } from './types.js';
 
 export async function screenRoutes(app: App): Promise<void> {
-  const answer = (request: ScreenRequest) => {
-    const result = screen(app.catalog.state, request);
-    return { screenedAt: new Date().toISOString(), ...result };
-  };
+  const answer = (request: ScreenRequest, apiKeyId: string | null) =>
+    screenAndRecord({ db: app.catalog.db, state: app.catalog.state, apiKeyId, channel: 'api' }, request);
 
   typed(app).post(
     '/v1/screen',
@@ -24,7 +23,7 @@ export async function screenRoutes(app: App): Promise<void> {
         response: { 200: screenResponseSchema, ...problemResponses },
       },
     },
-    async (request) => answer(request.body),
+    async (request) => answer(request.body, apiKeyIdOf(request)),
   );
 
   typed(app).get(
@@ -42,13 +41,8 @@ export async function screenRoutes(app: App): Promise<void> {
     },
     async (request) => {
       try {
-        return answer({
-          address: request.params.address,
-          chain: request.query.chain,
-          datasets: request.query.datasets,
-          kind: 'any',
-          limit: 50,
-        });
+        const query = { address: request.params.address, chain: request.query.chain, datasets: request.query.datasets };
+        return answer({ ...query, kind: 'any', limit: 50 }, apiKeyIdOf(request));
       } catch (err) {
         // Name the field as this route takes it: the address is in the path, the datasets in the query.
         if (!(err instanceof ScreeningInputError)) throw err;

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Catalog } from '../screening/catalog.js';
 
@@ -9,6 +9,11 @@ declare module 'fastify' {
 }
 
 export type App = FastifyInstance;
+
+/** The id of the API key that made the request (never the key), or null when the service runs open. */
+export function apiKeyIdOf(request: FastifyRequest): string | null {
+  return (request as FastifyRequest & { apiKey?: { id: string } | null }).apiKey?.id ?? null;
+}
 
 /** The instance with zod schemas typing params, query, body and replies. */
 export const typed = (app: App) => app.withTypeProvider<ZodTypeProvider>();

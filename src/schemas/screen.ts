@@ -95,6 +95,24 @@ export const explanationSchema = named(
     .describe('Why the name matched: the aligned token pairs, the rule that linked each, and its share of the score.'),
 );
 
+export const previousReviewSchema = named(
+  'PreviousReview',
+  z
+    .object({
+      decisionId: z.string(),
+      decision: z.enum(['false_positive', 'true_match']),
+      reason: z.string(),
+      reviewer: z.string(),
+      decidedAt: z.string(),
+      expiresAt: z.string().nullable(),
+    })
+    .describe(
+      'An analyst’s decision on this subject and party that still applies (not withdrawn, not expired, and the ' +
+        'party’s list records unchanged since). A false positive no longer counts towards the overall verdict; a ' +
+        'true match counts whatever the score.',
+    ),
+);
+
 export const verdictSchema = z
   .enum(['match', 'review'])
   .describe('`match`: score at or above the threshold; `review`: in the review band below it, for an analyst.');
@@ -111,6 +129,7 @@ export const screenMatchSchema = named(
     matchedNameType: nameTypeSchema.nullable(),
     matchedEntityId: z.string().describe('The record whose name or address matched.'),
     verdict: verdictSchema,
+    previouslyReviewed: previousReviewSchema.nullable(),
     matchedAddress: z
       .object({ value: z.string(), canonical: z.string(), chain: z.string().nullable(), citations: z.array(citationSchema) })
       .nullable()
@@ -124,10 +143,15 @@ export const screenMatchSchema = named(
 export const screenResponseSchema = named(
   'ScreenResponse',
   z.object({
+    screeningId: z.string().describe('The id of this screening in the audit trail (UUIDv7): GET /v1/screenings/{id}.'),
     screenedAt: z.string().describe('When the screening ran (ISO 8601).'),
+    ref: z.string().nullable().describe('The caller’s reference for the subject (batch screening), else null.'),
     verdict: z
       .enum(['match', 'review', 'clear'])
-      .describe('Overall: `match` if any match is one, `review` if any is in the review band, else `clear`.'),
+      .describe(
+        'Overall: `match` if a match stands (or an analyst confirmed one), `review` if one is in the review band, ' +
+          'else `clear` (also when every match was reviewed as a false positive).',
+      ),
     datasets: z.array(z.object({ id: z.string(), version: z.string() })).describe('The dataset versions searched.'),
     query: z.object({
       name: z.string().nullable(),

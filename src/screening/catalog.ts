@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { type ListedAddress, type ScreeningSnapshot, dataVersion, readScreeningSnapshot } from '../db/screening-repo.js';
+import { type ListedAddress, type ScreeningSnapshot, datasetVersions, readScreeningSnapshot } from '../db/screening-repo.js';
 import { NAME_KEYS_VERSION } from './name-keys.js';
 import { NameIndex } from './name-index.js';
 import { type Party, groupParties } from './parties.js';
@@ -56,9 +56,14 @@ export class Catalog {
     this.current.names.warm();
   }
 
-  /** Rebuilds when another connection has committed since the state was read; returns whether it did. */
+  /**
+   * Rebuilds when another process has loaded a new dataset version since the state was read; returns whether it did.
+   * (Compared by dataset versions, not by any commit: other workers' audit records must not trigger a rebuild.)
+   */
   refreshIfChanged(): boolean {
-    if (!this.db.open || dataVersion(this.db) === this.current.snapshot.dataVersion) return false;
+    if (!this.db.open) return false;
+    const now = datasetVersions(this.db);
+    if (JSON.stringify(now) === JSON.stringify(this.current.snapshot.datasets)) return false;
     this.refresh();
     return true;
   }

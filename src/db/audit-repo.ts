@@ -1,0 +1,101 @@
+import { decodeCursor, paginate } from './cursor.js';
+import type { Db } from './database.js';
+
+export type Channel = 'api' | 'batch' | 'cli';
+export type OverallVerdict = 'match' | 'review' | 'clear';
+
+/** One screening as recorded: what was asked, against which dataset versions, and what was answered. */
+export interface ScreeningRecord {
+  id: string;
+  createdAt: string;
+  apiKeyId: string | null;
+  channel: Channel;
+  ref: string | null;
+  verdict: OverallVerdict;
+  request: unknown;
+  datasets: { id: string; version: string }[];
+  matches: unknown[];
+}
+
+interface Row {
+  id: string;
+  createdAt: string;
+  apiKeyId: string | null;
+  channel: Channel;
+  ref: string | null;
+  verdict: OverallVerdict;
+  recordJson: string;
+}
+
+const COLUMNS = 'id, created_at AS createdAt, api_key_id AS apiKeyId, channel, ref, verdict, record_json AS recordJson';
+
+function toRecord(row: Row): ScreeningRecord {
+  const body = JSON.parse(row.recordJson) as Pick<ScreeningRecord, 'request' | 'datasets' | 'matches'>;
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    apiKeyId: row.apiKeyId,
+    channel: row.channel,
+    ref: row.ref,
+    verdict: row.verdict,
+    request: body.request,
+    datasets: body.datasets,
+    matches: body.matches,
+  };
+}
+
+/** Appends screenings in one transaction: when it returns they are committed, and only then is anyone answered. */
+export function recordScreenings(db: Db, records: readonly ScreeningRecord[]): void {
+  const insert = db.prepare(
+    'INSERT INTO screenings (id, created_at, api_key_id, channel, ref, verdict, record_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    for (const r of records) {
+      const body = JSON.stringify({ request: r.request, datasets: r.datasets, matches: r.matches });
+      insert.run(r.id, r.createdAt, r.apiKeyId, r.channel, r.ref, r.verdict, body);
+    }
+  })();
+}
+
+export function getScreening(db: Db, id: string): ScreeningRecord | null {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM screenings WHERE id = ?`).get(id) as Row | undefined;
+  return row ? toRecord(row) : null;
+}
+
+export interface ScreeningFilter {
+  /** ISO timestamps or dates; `to` is exclusive when a timestamp, the whole day when a date. */
+  from?: string | undefined;
+  to?: string | undefined;
+  verdict?: OverallVerdict | undefined;
+}
+
+const WHERE = `(@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at < @to)
+  AND (@verdict IS NULL OR verdict = @verdict)`;
+
+const params = (f: ScreeningFilter) => ({ from: f.from ?? null, to: f.to ?? null, verdict: f.verdict ?? null });
+
+/** Screenings oldest first (ids are time-ordered), paginated by cursor. */
+export function listScreenings(db: Db, f: ScreeningFilter & { limit: number; cursor?: string | undefined }) {
+  const after = f.cursor ? decodeCursor(f.cursor, 1)[0] : null;
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM screenings WHERE ${WHERE} AND (@after IS NULL OR id > @after) ORDER BY id LIMIT @limit`)
+    .all({ ...params(f), after, limit: f.limit + 1 }) as Row[];
+  const page = paginate(rows, f.limit, (r) => [r.id]);
+  return { items: page.items.map(toRecord), nextCursor: page.nextCursor };
+}
+
+/** Every screening in the period, oldest first, one at a time (for streaming exports of any size). */
+export function* iterateScreenings(db: Db, f: ScreeningFilter): Generator<ScreeningRecord> {
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM screenings WHERE ${WHERE} ORDER BY id`).iterate(params(f)) as Iterable<Row>;
+  for (const row of rows) yield toRecord(row);
+}
+
+/** Deletes the screenings recorded before `before` (the documented retention command only); returns how many. */
+export function pruneScreenings(db: Db, before: string): number {
+  return db.transaction(() => {
+    db.prepare('UPDATE audit_control SET pruning = 1 WHERE id = 1').run();
+    const { changes } = db.prepare('DELETE FROM screenings WHERE created_at < ?').run(before);
+    db.prepare('UPDATE audit_control SET pruning = 0 WHERE id = 1').run();
+    return changes;
+  })();
+}

@@ -1,0 +1,116 @@
+import { uuidv7 } from 'uuidv7';
+import { parseAddress } from '../addresses/index.js';
+import { type DecisionRow, getDecision, insertDecision, listDecisions, withdrawDecision } from '../db/decisions-repo.js';
+import { HttpProblem } from '../errors.js';
+import { decisionListQuerySchema, decisionListSchema, decisionRequestSchema, decisionSchema } from '../schemas/audit.js';
+import { idParamsSchema, problemResponse, problemResponses } from '../schemas/common.js';
+import { addressSubject, decisionStatus, nameSubject, partyFingerprint } from '../screening/decisions.js';
+import { type App, apiKeyIdOf, typed } from './types.js';
+
+export async function decisionRoutes(app: App): Promise<void> {
+  const view = (d: DecisionRow) => {
+    const { entityFingerprint: _fingerprint, ...rest } = d;
+    return { ...rest, status: decisionStatus(app.catalog.state, d, new Date()) };
+  };
+
+  typed(app).post(
+    '/v1/decisions',
+    {
+      schema: {
+        operationId: 'recordDecision',
+        summary: 'Record an analyst’s decision on a (subject, party) pair',
+        description:
+          'Later screenings of the same subject (normalised name, or canonical address) still return the match, ' +
+          'marked `previouslyReviewed`; a false positive alone yields an overall `clear`, a true match `match`. ' +
+          'A decision stops applying when it expires, is withdrawn, or when the party’s list records change.',
+        tags: ['decisions'],
+        body: decisionRequestSchema,
+        response: { 201: decisionSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { subject, entityId, ...rest } = request.body;
+      const party = app.catalog.state.parties.get(entityId);
+      if (!party) {
+        throw new HttpProblem(400, 'validation', `body.entityId: no screenable party has the id "${entityId}"`, [
+          { field: 'body.entityId', message: `no screenable party has the id "${entityId}"` },
+        ]);
+      }
+      let key: string;
+      if (subject.name !== undefined) key = nameSubject(subject.name);
+      else {
+        try {
+          key = addressSubject(parseAddress(subject.address ?? '', subject.chain).canonical);
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          throw new HttpProblem(400, 'validation', `body.subject.address: ${message}`, [{ field: 'body.subject.address', message }]);
+        }
+      }
+      const decision: Omit<DecisionRow, 'withdrawnAt' | 'withdrawnBy'> = {
+        id: uuidv7(),
+        createdAt: new Date().toISOString(),
+        subject: key,
+        subjectInput: subject.name ?? subject.address ?? '',
+        entityId: party.lead.id,
+        entityFingerprint: partyFingerprint(party),
+        decision: rest.decision,
+        reason: rest.reason,
+        reviewer: rest.reviewer,
+        expiresAt: rest.expiresAt ? new Date(rest.expiresAt).toISOString() : null,
+        apiKeyId: apiKeyIdOf(request),
+      };
+      insertDecision(app.catalog.db, decision);
+      return reply.code(201).send(view({ ...decision, withdrawnAt: null, withdrawnBy: null }));
+    },
+  );
+
+  typed(app).get(
+    '/v1/decisions',
+    {
+      schema: {
+        operationId: 'listDecisions',
+        summary: 'List decisions, with whether each still applies',
+        tags: ['decisions'],
+        querystring: decisionListQuerySchema,
+        response: { 200: decisionListSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { name, entity, ...page } = request.query;
+      const { items, nextCursor } = listDecisions(app.catalog.db, {
+        ...page,
+        subject: name === undefined ? undefined : nameSubject(name),
+        entityId: entity === undefined ? undefined : (app.catalog.state.parties.get(entity)?.lead.id ?? entity),
+      });
+      return { decisions: items.map(view), nextCursor };
+    },
+  );
+
+  typed(app).delete(
+    '/v1/decisions/:id',
+    {
+      schema: {
+        operationId: 'withdrawDecision',
+        summary: 'Withdraw a decision (it stays on record, marked withdrawn)',
+        tags: ['decisions'],
+        params: idParamsSchema,
+        response: {
+          200: decisionSchema,
+          404: problemResponse('No decision has this id.'),
+          409: problemResponse('The decision was already withdrawn.'),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      if (!getDecision(app.catalog.db, id)) throw new HttpProblem(404, 'notFound', `No decision has the id "${id}".`);
+      if (!withdrawDecision(app.catalog.db, id, new Date().toISOString(), apiKeyIdOf(request))) {
+        throw new HttpProblem(409, 'conflict', `Decision "${id}" was already withdrawn.`);
+      }
+      const withdrawn = getDecision(app.catalog.db, id);
+      if (!withdrawn) throw new HttpProblem(404, 'notFound', `No decision has the id "${id}".`);
+      return view(withdrawn);
+    },
+  );
+}

@@ -1,0 +1,110 @@
+import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { type ScreeningFilter, type ScreeningRecord, getScreening, listScreenings } from '../db/audit-repo.js';
+import type { Db } from '../db/database.js';
+import { HttpProblem } from '../errors.js';
+import { exportQuerySchema, screeningListSchema, screeningRecordSchema, screeningsQuerySchema } from '../schemas/audit.js';
+import { idParamsSchema, problemResponse, problemResponses } from '../schemas/common.js';
+import { type App, typed } from './types.js';
+
+/** `2026-11-21` as a lower bound is its first instant; as an upper bound, the first instant of the next day. */
+function boundary(value: string | undefined, side: 'from' | 'to'): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(value).toISOString();
+  const day = new Date(`${value}T00:00:00.000Z`);
+  if (side === 'to') day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString();
+}
+
+function period(q: { from?: string | undefined; to?: string | undefined }): Pick<ScreeningFilter, 'from' | 'to'> {
+  return { from: boundary(q.from, 'from'), to: boundary(q.to, 'to') };
+}
+
+const CSV_HEADER = ['id', 'created at', 'api key id', 'channel', 'ref', 'verdict', 'request', 'datasets', 'matches'];
+
+function csvLine(r: ScreeningRecord): string {
+  const datasets = r.datasets.map((d) => `${d.id}@${d.version}`).join('; ');
+  const matches = (r.matches as { entityId: string; score: number; verdict: string }[])
+    .map((m) => `${m.entityId} ${m.score} ${m.verdict}`)
+    .join('; ');
+  return stringify([[r.id, r.createdAt, r.apiKeyId ?? '', r.channel, r.ref ?? '', r.verdict, JSON.stringify(r.request), datasets, matches]]);
+}
+
+/** Every record of the period, a page at a time (no statement stays open between chunks of the response). */
+function* exportLines(db: Db, filter: ScreeningFilter, format: 'ndjson' | 'csv'): Generator<string> {
+  if (format === 'csv') yield stringify([CSV_HEADER]);
+  let cursor: string | undefined;
+  do {
+    const page = listScreenings(db, { ...filter, limit: 500, cursor });
+    for (const r of page.items) yield format === 'csv' ? csvLine(r) : `${JSON.stringify(r)}\n`;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+export async function screeningRoutes(app: App): Promise<void> {
+  typed(app).get(
+    '/v1/screenings',
+    {
+      schema: {
+        operationId: 'listScreenings',
+        summary: 'Page through the audit trail of screenings',
+        tags: ['audit'],
+        querystring: screeningsQuerySchema.meta({ examples: [{ from: '2026-11-01', to: '2026-11-30', verdict: 'match' }] }),
+        response: { 200: screeningListSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { items, nextCursor } = listScreenings(app.catalog.db, { ...request.query, ...period(request.query) });
+      return { screenings: items, nextCursor };
+    },
+  );
+
+  typed(app).get(
+    '/v1/screenings/export',
+    {
+      schema: {
+        operationId: 'exportScreenings',
+        summary: 'Stream the audit trail of a period as NDJSON or CSV',
+        tags: ['audit'],
+        querystring: exportQuerySchema.meta({ examples: [{ from: '2026-11-01', to: '2026-11-30', format: 'csv' }] }),
+        response: {
+          200: {
+            description: 'One record per line (NDJSON) or per row (CSV), oldest first.',
+            content: { 'application/x-ndjson': { schema: z.string() }, 'text/csv': { schema: z.string() } },
+          },
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { format } = request.query;
+      const filter = period(request.query);
+      // The body is a stream of text, which the typed reply (declared as strings) does not know about.
+      const untyped = reply as unknown as FastifyReply;
+      return untyped
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson')
+        .header('content-disposition', `attachment; filename="screenings.${format}"`)
+        .send(Readable.from(exportLines(app.catalog.db, filter, format)));
+    },
+  );
+
+  typed(app).get(
+    '/v1/screenings/:id',
+    {
+      schema: {
+        operationId: 'getScreening',
+        summary: 'Get one screening exactly as it was recorded',
+        tags: ['audit'],
+        params: idParamsSchema,
+        response: { 200: screeningRecordSchema, 404: problemResponse('No screening has this id.'), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const record = getScreening(app.catalog.db, request.params.id);
+      if (!record) throw new HttpProblem(404, 'notFound', `No screening has the id "${request.params.id}".`);
+      return record;
+    },
+  );
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { type ScreeningRecord, recordScreenings } from '../db/audit-repo.js';
+import type { KindFilter } from './name-index.js';
+import { ScreeningInputError, type ScreenRequest } from './screen.js';
+import { type ScreeningAnswer, type ScreeningContext, answerScreening, auditRecord } from './service.js';
+
+export const MAX_BATCH = 1_000;
+
+/** One query of a batch, validated on its own so that one bad query does not fail the batch. */
+export const batchQuerySchema = z
+  .object({
+    ref: z.string().trim().max(200).optional(),
+    name: z.string().trim().min(1).max(300).optional(),
+    address: z.string().trim().min(1).max(200).optional(),
+    chain: z.string().trim().min(2).max(20).optional(),
+    kind: z.enum(['person', 'organization', 'group', 'vessel', 'any']).default('any'),
+    threshold: z.number().min(0).max(1).optional(),
+  })
+  .strict()
+  .refine((q) => q.name !== undefined || q.address !== undefined, { message: 'give a `name`, an `address`, or both', path: ['name'] });
+
+export type BatchQuery = z.infer<typeof batchQuerySchema>;
+
+export interface BatchError {
+  type: string;
+  title: string;
+  status: 400;
+  detail: string;
+  errors: { field: string; message: string }[];
+}
+
+export type BatchResult = { index: number; ref: string | null } & (
+  | { answer: ScreeningAnswer; error?: undefined }
+  | { answer?: undefined; error: BatchError }
+);
+
+function invalid(index: number, errors: { field: string; message: string }[]): BatchError {
+  const named = errors.map((e) => ({ ...e, field: `queries[${index}].${e.field}` }));
+  return {
+    type: '/problems/validation-error',
+    title: 'Query validation failed',
+    status: 400,
+    detail: named.map((e) => `${e.field}: ${e.message}`).join('; '),
+    errors: named,
+  };
+}
+
+const refOf = (raw: unknown) =>
+  typeof raw === 'object' && raw !== null && 'ref' in raw && typeof raw.ref === 'string' ? raw.ref : null;
+
+/**
+ * Screens every query of a batch in order, each answered or rejected in place, and records all the answers in one
+ * transaction before returning them.
+ */
+export function screenBatch(
+  ctx: ScreeningContext,
+  queries: readonly unknown[],
+  shared: { datasets?: string[] | undefined; limit: number },
+): BatchResult[] {
+  const results: BatchResult[] = [];
+  const records: ScreeningRecord[] = [];
+  queries.forEach((raw, index) => {
+    const parsed = batchQuerySchema.safeParse(raw);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'query', message: i.message }));
+      results.push({ index, ref: refOf(raw), error: invalid(index, errors) });
+      return;
+    }
+    const { ref, ...query } = parsed.data;
+    const req: ScreenRequest = { ...query, kind: query.kind as KindFilter, datasets: shared.datasets, limit: shared.limit };
+    try {
+      const answer = answerScreening(ctx, req, ref ?? null);
+      results.push({ index, ref: ref ?? null, answer });
+      records.push(auditRecord(answer, req, ctx));
+    } catch (err) {
+      if (!(err instanceof ScreeningInputError)) throw err;
+      results.push({ index, ref: ref ?? null, error: invalid(index, [{ field: err.field.replace(/^body\./, ''), message: err.message }]) });
+    }
+  });
+  recordScreenings(ctx.db, records);
+  return results;
+}
+
+const CSV_QUERY_COLUMNS = ['ref', 'name', 'address', 'chain', 'kind'] as const;
+
+/** A CSV row as a batch query: the known columns with a value; other columns (a customer's own data) are ignored. */
+export function queryOfCsvRow(row: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(CSV_QUERY_COLUMNS.flatMap((c) => (row[c] ? [[c, row[c]]] : [])));
+}
+
+/** The CSV columns analysts open in a spreadsheet, one row per query. */
+export const CSV_COLUMNS = ['ref', 'name', 'verdict', 'top match', 'score', 'status', 'designations', 'screening id'] as const;
+
+/** One result as a CSV row: the top match (after review decisions), its score, exposure and designations. */
+export function csvRow(query: { name?: string | undefined; address?: string | undefined }, result: BatchResult): string[] {
+  const subject = query.name ?? query.address ?? '';
+  if (result.error) return [result.ref ?? '', subject, 'error', result.error.detail, '', '', '', ''];
+  const { answer } = result;
+  const top = answer.matches.find((m) => m.previouslyReviewed?.decision !== 'false_positive') ?? answer.matches[0];
+  const designations = top?.designations.map((d) => `${d.authority} ${d.program}${d.listRef ? ` ${d.listRef}` : ''}`) ?? [];
+  return [
+    result.ref ?? '',
+    subject,
+    answer.verdict,
+    top?.entity.name ?? '',
+    top ? String(top.score) : '',
+    top?.entity.status ?? '',
+    [...new Set(designations)].join('; '),
+    answer.screeningId,
+  ];
+}

@@ -1,0 +1,92 @@
+import { uuidv7 } from 'uuidv7';
+import { type Channel, type OverallVerdict, type ScreeningRecord, recordScreenings } from '../db/audit-repo.js';
+import type { Db } from '../db/database.js';
+import { decisionsForSubjects } from '../db/decisions-repo.js';
+import type { ScreeningState } from './catalog.js';
+import { type PreviousReview, addressSubject, nameSubject, reviewFor } from './decisions.js';
+import { type ScreenMatch, type ScreenRequest, type ScreenResult, screen } from './screen.js';
+
+export interface ReviewedMatch extends ScreenMatch {
+  /** An analyst's decision on this subject and party that still applies, or null. */
+  previouslyReviewed: PreviousReview | null;
+}
+
+export interface ScreeningAnswer extends Omit<ScreenResult, 'matches' | 'verdict'> {
+  screeningId: string;
+  screenedAt: string;
+  ref: string | null;
+  /** `match` if a match stands (or was confirmed), `review` if one awaits review, `clear` otherwise. */
+  verdict: OverallVerdict;
+  matches: ReviewedMatch[];
+}
+
+export interface ScreeningContext {
+  db: Db;
+  state: ScreeningState;
+  apiKeyId: string | null;
+  channel: Channel;
+  now?: Date;
+}
+
+/** A reviewed false positive no longer counts; a confirmed true match counts whatever its score. */
+function effectiveVerdict(m: ReviewedMatch): 'match' | 'review' | 'cleared' {
+  if (m.previouslyReviewed?.decision === 'false_positive') return 'cleared';
+  if (m.previouslyReviewed?.decision === 'true_match') return 'match';
+  return m.verdict;
+}
+
+export function overallVerdict(matches: readonly ReviewedMatch[]): OverallVerdict {
+  const verdicts = matches.map(effectiveVerdict);
+  if (verdicts.includes('match')) return 'match';
+  return verdicts.includes('review') ? 'review' : 'clear';
+}
+
+/** Screens one subject and applies the analysts' decisions on it; nothing is recorded yet. */
+export function answerScreening(ctx: ScreeningContext, req: ScreenRequest, ref: string | null = null): ScreeningAnswer {
+  const now = ctx.now ?? new Date();
+  const result = screen(ctx.state, req);
+  const subjects = [
+    ...(req.name !== undefined ? [nameSubject(req.name)] : []),
+    ...(result.query.address ? [addressSubject(result.query.address.canonical)] : []),
+  ];
+  const decisions = decisionsForSubjects(ctx.db, subjects);
+  const matches = result.matches.map((m): ReviewedMatch => {
+    const party = ctx.state.parties.get(m.entity.id);
+    return { ...m, previouslyReviewed: party ? reviewFor(ctx.state, party, decisions, now) : null };
+  });
+  const { verdict: _unreviewed, ...rest } = result;
+  return { screeningId: uuidv7(), screenedAt: now.toISOString(), ref, ...rest, verdict: overallVerdict(matches), matches };
+}
+
+/** The audit record of an answer: the request, dataset versions, verdict and matches with scores. */
+export function auditRecord(answer: ScreeningAnswer, req: ScreenRequest, ctx: Pick<ScreeningContext, 'apiKeyId' | 'channel'>): ScreeningRecord {
+  return {
+    id: answer.screeningId,
+    createdAt: answer.screenedAt,
+    apiKeyId: ctx.apiKeyId,
+    channel: ctx.channel,
+    ref: answer.ref,
+    verdict: answer.verdict,
+    request: req,
+    datasets: answer.datasets,
+    matches: answer.matches.map((m) => ({
+      entityId: m.entity.id,
+      entityName: m.entity.name,
+      status: m.entity.status,
+      sameAs: m.sameAs.map((s) => s.id),
+      score: m.score,
+      verdict: m.verdict,
+      matchedName: m.matchedName,
+      matchedEntityId: m.matchedEntityId,
+      matchedAddress: m.matchedAddress?.value ?? null,
+      previouslyReviewed: m.previouslyReviewed ? { decisionId: m.previouslyReviewed.decisionId, decision: m.previouslyReviewed.decision } : null,
+    })),
+  };
+}
+
+/** Screens one subject and records it before returning: an answer a client receives is always on record. */
+export function screenAndRecord(ctx: ScreeningContext, req: ScreenRequest, ref: string | null = null): ScreeningAnswer {
+  const answer = answerScreening(ctx, req, ref);
+  recordScreenings(ctx.db, [auditRecord(answer, req, ctx)]);
+  return answer;
+}

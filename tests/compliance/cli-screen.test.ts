@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runAuditPrune, runScreen } from '../../src/cli-screen.js';
+import { openDatabase } from '../../src/db/database.js';
+import { syncCuratedDataset } from '../../src/ingest/curated/sync.js';
+import { FIXTURE_DATA_DIR, tempDir } from '../helpers/app.js';
+
+describe('npm run screen -- customers.csv', () => {
+  it('screens every row in order, in chunks, recording each in the audit trail', async () => {
+    const work = tempDir();
+    const db = openDatabase(path.join(work.dir, 'cli.db'));
+    syncCuratedDataset(db, FIXTURE_DATA_DIR);
+    const rows = Array.from({ length: 1_201 }, (_, i) => `c${i},${i % 3 === 0 ? 'Crimson Group' : `Customer Number ${i}`},x@example.org`);
+    const input = path.join(work.dir, 'customers.csv');
+    fs.writeFileSync(input, `ref,name,email\n${rows.join('\n')}\n`);
+
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    expect(await runScreen([input], db, out)).toBe(0);
+    const lines = Buffer.concat(chunks).toString().trim().split('\n');
+    expect(lines[0]).toBe('ref,name,verdict,top match,score,status,designations,screening id');
+    expect(lines).toHaveLength(1_202);
+    expect(lines[1]).toMatch(/^c0,Crimson Group,match,Crimson Group,1,designated,/);
+    expect(lines[1_200]).toMatch(/^c1199,Customer Number 1199,clear,/);
+    const recorded = db.prepare("SELECT count(*) AS n FROM screenings WHERE channel = 'cli'").get() as { n: number };
+    expect(recorded.n).toBe(1_201);
+
+    const file = path.join(work.dir, 'results.csv');
+    expect(await runScreen([input, '--out', file], db)).toBe(0);
+    expect(fs.readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1_202);
+
+    expect(await runScreen([path.join(work.dir, 'missing.csv')], db)).toBe(2);
+    expect(runAuditPrune(['prune'], db, 1)).toBe(0);
+    expect(runAuditPrune(['nonsense'], db, 1)).toBe(2);
+    db.close();
+    work.cleanup();
+  });
+});
