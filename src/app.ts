@@ -10,6 +10,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { type Db, openDatabase } from './db/database.js';
+import { securityComponents } from './auth/openapi.js';
+import { registerAuth } from './auth/plugin.js';
 import { registerProblemHandlers } from './errors.js';
 import { CuratedDataError } from './ingest/curated/load.js';
 import { syncCuratedDataset } from './ingest/curated/sync.js';
@@ -72,9 +74,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   watchForNewData(app, catalog, config.DATA_REFRESH_MS);
 
   const registerMethodNotAllowed = registerProblemHandlers(app);
+  // API keys, scopes and rate limits apply to every route registered after this.
+  await registerAuth(app, {
+    db,
+    host: config.HOST,
+    rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
+      components: securityComponents,
       info: {
         title: 'DPRK sanctions-exposure screening API',
         version: API_VERSION,

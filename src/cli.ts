@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from './config.js';
+import { keysCommand } from './cli-keys.js';
 import { runAuditPrune, runScreen } from './cli-screen.js';
 import { type Db, openDatabase } from './db/database.js';
 import { type ImportSummary, LIST_FORMATS, type ListFormat, importList } from './ingest/import-list.js';
 import { indexNewNames } from './screening/name-keys.js';
 
-const USAGE = `usage: screening <import|screen|audit> …
+const USAGE = `usage: screening <import|keys|screen|audit> …
 
 screening import <${LIST_FORMATS.join('|')}> <path-or-url> [--url <url>] [--published-at YYYY-MM-DD] [--changes <file.json>]
 
@@ -16,7 +17,8 @@ screening import <${LIST_FORMATS.join('|')}> <path-or-url> [--url <url>] [--publ
 The database is DATABASE_PATH (default var/screening.db). A failed import leaves the previous version in place.
 
 screening screen <customers.csv> > results.csv   screen every row (name, address, chain, kind, ref columns)
-screening audit prune                             delete screenings older than AUDIT_RETENTION_DAYS`;
+screening audit prune                             delete screenings older than AUDIT_RETENTION_DAYS
+screening keys create --name <n> --scopes screen,review,admin | keys list | keys revoke <id-or-name>`;
 
 function progressReporter(): ((n: number) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -92,6 +94,7 @@ async function withDatabase(task: (db: Db, config: Config) => Promise<number> | 
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   import: runImport,
+  keys: keysCommand,
   screen: (args) => withDatabase((db) => runScreen(args, db)),
   audit: (args) => withDatabase((db, config) => runAuditPrune(args, db, config.AUDIT_RETENTION_DAYS)),
 };

@@ -36,6 +36,17 @@ export const configSchema = z.object({
     .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)])
     .default(1)
     .describe('HTTP server processes sharing the port (Node cluster): a number, or `auto` for one per available core.'),
+  RATE_LIMIT_PER_SECOND: z.coerce
+    .number()
+    .positive()
+    .default(50)
+    .describe('Average requests per second allowed per API key (per client address without a key); /healthz and /readyz are exempt.'),
+  RATE_LIMIT_BURST: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(100)
+    .describe('Requests a key may send at once: RATE_LIMIT_BURST per window of RATE_LIMIT_BURST / RATE_LIMIT_PER_SECOND seconds; over it, 429 with Retry-After.'),
   AUDIT_RETENTION_DAYS: z.coerce
     .number()
     .int()
@@ -63,7 +74,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   throw new ConfigError(`Invalid configuration: ${variable}: ${issue?.message ?? 'invalid value'} (got ${JSON.stringify(env[variable])})`);
 }
 
-/** Configuration for tests and scripts: defaults with an in-memory database and quiet logs, then `overrides`. */
+/**
+ * Configuration for tests and scripts: defaults with an in-memory database, quiet logs and a rate limit no test
+ * reaches (tests that check rate limiting set their own), then `overrides`.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...configSchema.parse({}), DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent', ...overrides };
+  return {
+    ...configSchema.parse({}),
+    DATABASE_PATH: ':memory:',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_SECOND: 1_000_000,
+    RATE_LIMIT_BURST: 1_000_000,
+    ...overrides,
+  };
 }

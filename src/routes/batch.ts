@@ -38,6 +38,7 @@ export async function batchRoutes(app: App): Promise<void> {
   typed(app).post(
     '/v1/screen/batch',
     {
+      config: { scope: 'screen' },
       bodyLimit: BATCH_BODY_LIMIT,
       schema: {
         operationId: 'screenBatch',

@@ -7,6 +7,7 @@ export async function datasetRoutes(app: App): Promise<void> {
   typed(app).get(
     '/v1/datasets',
     {
+      config: { scope: 'screen' },
       schema: {
         operationId: 'listDatasets',
         summary: 'What is loaded: each dataset with its version, load time and record counts',

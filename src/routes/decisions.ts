@@ -16,6 +16,7 @@ export async function decisionRoutes(app: App): Promise<void> {
   typed(app).post(
     '/v1/decisions',
     {
+      config: { scope: 'review' },
       schema: {
         operationId: 'recordDecision',
         summary: 'Record an analyst’s decision on a (subject, party) pair',
@@ -67,6 +68,7 @@ export async function decisionRoutes(app: App): Promise<void> {
   typed(app).get(
     '/v1/decisions',
     {
+      config: { scope: 'review' },
       schema: {
         operationId: 'listDecisions',
         summary: 'List decisions, with whether each still applies',
@@ -89,6 +91,7 @@ export async function decisionRoutes(app: App): Promise<void> {
   typed(app).delete(
     '/v1/decisions/:id',
     {
+      config: { scope: 'review' },
       schema: {
         operationId: 'withdrawDecision',
         summary: 'Withdraw a decision (it stays on record, marked withdrawn)',

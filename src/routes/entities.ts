@@ -9,6 +9,7 @@ export async function entityRoutes(app: App): Promise<void> {
   typed(app).get(
     '/v1/entities',
     {
+      config: { scope: 'screen' },
       schema: {
         operationId: 'listEntities',
         summary: 'List entities',
@@ -27,6 +28,7 @@ export async function entityRoutes(app: App): Promise<void> {
   typed(app).get(
     '/v1/entities/:id',
     {
+      config: { scope: 'screen' },
       schema: {
         operationId: 'getEntity',
         summary: 'Get an entity with its names, designations, relations, events and citations',

@@ -9,6 +9,7 @@ export async function eventRoutes(app: App): Promise<void> {
   typed(app).get(
     '/v1/events',
     {
+      config: { scope: 'screen' },
       schema: {
         operationId: 'listEvents',
         summary: 'Events by date',
@@ -35,6 +36,7 @@ export async function eventRoutes(app: App): Promise<void> {
   typed(app).get(
     '/v1/events/:id',
     {
+      config: { scope: 'screen' },
       schema: {
         operationId: 'getEvent',
         summary: 'Get an event with its participants, claims and citations',

@@ -11,6 +11,7 @@ export async function screenRoutes(app: App): Promise<void> {
   typed(app).post(
     '/v1/screen',
     {
+      config: { scope: 'screen' },
       schema: {
         operationId: 'screen',
         summary: 'Screen a name, an organisation or a wallet address',
@@ -29,6 +30,7 @@ export async function screenRoutes(app: App): Promise<void> {
   typed(app).get(
     '/v1/addresses/:address',
     {
+      config: { scope: 'screen' },
       schema: {
         operationId: 'screenAddress',
         summary: 'Screen one wallet address',

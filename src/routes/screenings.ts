@@ -47,6 +47,7 @@ export async function screeningRoutes(app: App): Promise<void> {
   typed(app).get(
     '/v1/screenings',
     {
+      config: { scope: 'review' },
       schema: {
         operationId: 'listScreenings',
         summary: 'Page through the audit trail of screenings',
@@ -64,6 +65,7 @@ export async function screeningRoutes(app: App): Promise<void> {
   typed(app).get(
     '/v1/screenings/export',
     {
+      config: { scope: 'review' },
       schema: {
         operationId: 'exportScreenings',
         summary: 'Stream the audit trail of a period as NDJSON or CSV',
@@ -93,6 +95,7 @@ export async function screeningRoutes(app: App): Promise<void> {
   typed(app).get(
     '/v1/screenings/:id',
     {
+      config: { scope: 'review' },
       schema: {
         operationId: 'getScreening',
         summary: 'Get one screening exactly as it was recorded',

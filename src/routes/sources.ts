@@ -8,6 +8,7 @@ export async function sourceRoutes(app: App): Promise<void> {
   typed(app).get(
     '/v1/sources',
     {
+      config: { scope: 'screen' },
       schema: {
         operationId: 'listSources',
         summary: 'List sources: the articles and official lists the data cites',
@@ -25,6 +26,7 @@ export async function sourceRoutes(app: App): Promise<void> {
   typed(app).get(
     '/v1/sources/:id',
     {
+      config: { scope: 'screen' },
       schema: {
         operationId: 'getSource',
         summary: 'Get a source and the records that cite it',

@@ -101,8 +101,11 @@ export const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: problemSchema } },
 });
 
-/** The error responses every route may return. */
+/** The error responses every API route may return. */
 export const problemResponses = {
   400: problemResponse('The request is malformed or fails validation (`errors[]` names each field).'),
+  401: problemResponse('No API key, or an unknown or revoked one (keys are required unless the service runs open).'),
+  403: problemResponse('The API key lacks the scope this operation needs.'),
+  429: problemResponse('Too many requests for this key: wait for `Retry-After` seconds.'),
   500: problemResponse('Unexpected server error (details are logged, never returned).'),
 };

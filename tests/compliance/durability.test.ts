@@ -14,7 +14,17 @@ describe('an acknowledged screening is never lost', () => {
     const database = path.join(work.dir, 'kill.db');
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'server.ts')], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_PATH: database, DATA_DIR: FIXTURE_DATA_DIR },
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        DATABASE_PATH: database,
+        DATA_DIR: FIXTURE_DATA_DIR,
+        // This test is about durability under load, not rate limits.
+        RATE_LIMIT_PER_SECOND: '100000',
+        RATE_LIMIT_BURST: '100000',
+      },
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     const base = await new Promise<string>((resolve, reject) => {

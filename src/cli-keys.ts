@@ -1,0 +1,116 @@
+import { parseArgs } from 'node:util';
+import { generateApiKey, hashApiKey } from './auth/api-key.js';
+import { SCOPES, parseScopes } from './auth/scopes.js';
+import { loadConfig } from './config.js';
+import { type KeyView, KeyNameTakenError, createKey, listKeys, revokeKey } from './db/api-keys-repo.js';
+import { type Db, openDatabase } from './db/database.js';
+
+const USAGE = `usage: screening keys create --name <name> --scopes <${SCOPES.join(',')}>
+       screening keys list
+       screening keys revoke <id-or-name>
+
+  create   makes a key and prints it once; only its hash is stored. Scopes: screen (screening and the data
+           behind it), review (decisions), admin (everything). A name identifies one active key.
+  list     every key with its scopes, creation, last use and revocation (never the key itself)
+  revoke   refuses the key from the next request on; it stays listed for the audit trail
+
+The database is DATABASE_PATH (default var/screening.db); a running server picks changes up without a restart.`;
+
+const KEY_NAME = /^[\w.@-]{1,64}$/;
+
+/** Where the command writes; tests pass collectors. */
+export interface KeysOutput {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** The `keys` command of the CLI: runs on the database at DATABASE_PATH. */
+export async function keysCommand(args: string[]): Promise<number> {
+  const db = openDatabase(loadConfig().DATABASE_PATH);
+  try {
+    return await runKeys(args, db);
+  } finally {
+    db.close();
+  }
+}
+
+/** `keys create|list|revoke`: exit code 0 on success, 1 when the database refuses (name taken, unknown key), 2 on a usage error. */
+export async function runKeys(args: string[], db: Db, out: KeysOutput = process): Promise<number> {
+  const [command, ...rest] = args;
+  const usageError = (message: string) => {
+    out.stderr.write(`${message}\n\n${USAGE}\n`);
+    return 2;
+  };
+  try {
+    switch (command) {
+      case 'create':
+        return createCommand(rest, db, out, usageError);
+      case 'list':
+        if (rest.length > 0) return usageError(`keys list takes no arguments (got ${rest.join(' ')})`);
+        out.stdout.write(formatKeys(listKeys(db)));
+        return 0;
+      case 'revoke':
+        return revokeCommand(rest, db, out, usageError);
+      default:
+        return usageError(command ? `unknown keys command: ${command}` : 'missing keys command');
+    }
+  } catch (err) {
+    // parseArgs rejects unknown or incomplete options with a TypeError whose code starts ERR_PARSE_ARGS.
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) return usageError(err.message);
+    throw err;
+  }
+}
+
+function createCommand(args: string[], db: Db, out: KeysOutput, usageError: (m: string) => number): number {
+  const { values, positionals } = parseArgs({ args, options: { name: { type: 'string' }, scopes: { type: 'string' } }, allowPositionals: true });
+  if (positionals.length > 0) return usageError(`unexpected argument: ${positionals.join(' ')}`);
+  if (!values.name) return usageError('--name is required');
+  if (!KEY_NAME.test(values.name)) return usageError(`--name must be 1 to 64 letters, digits or _ . @ - (got ${JSON.stringify(values.name)})`);
+  if (!values.scopes) return usageError(`--scopes is required: a comma-separated list of ${SCOPES.join(', ')}`);
+  const { scopes, unknown } = parseScopes(values.scopes);
+  if (unknown.length > 0) return usageError(`unknown scope ${unknown.join(', ')}: use ${SCOPES.join(', ')}`);
+  if (scopes.length === 0) return usageError(`--scopes is empty: use ${SCOPES.join(', ')}`);
+
+  const key = generateApiKey();
+  try {
+    const id = createKey(db, { name: values.name, keyHash: hashApiKey(key), scopes, createdAt: new Date().toISOString() });
+    out.stdout.write(`${key}\n`);
+    out.stderr.write(
+      `created ${id} "${values.name}" with scopes ${scopes.join(', ')}.\n` +
+        'The key above is shown only this once and cannot be recovered: store it now. Send it as Authorization: Bearer <key>.\n',
+    );
+    return 0;
+  } catch (err) {
+    if (!(err instanceof KeyNameTakenError)) throw err;
+    out.stderr.write(`${err.message}; choose another name or revoke that key first (screening keys revoke ${err.keyName})\n`);
+    return 1;
+  }
+}
+
+function revokeCommand(args: string[], db: Db, out: KeysOutput, usageError: (m: string) => number): number {
+  const { positionals } = parseArgs({ args, allowPositionals: true });
+  const [target, ...extra] = positionals;
+  if (!target || extra.length > 0) return usageError('keys revoke takes one key id or name');
+  const result = revokeKey(db, target, new Date().toISOString());
+  switch (result.outcome) {
+    case 'not-found':
+      out.stderr.write(`no key has the id or name ${JSON.stringify(target)} (see screening keys list)\n`);
+      return 1;
+    case 'already-revoked':
+      out.stderr.write(`${result.key.id} "${result.key.name}" was already revoked at ${result.key.revokedAt}\n`);
+      return 1;
+    case 'revoked':
+      out.stdout.write(`revoked ${result.key.id} "${result.key.name}"; it is refused from the next request on\n`);
+      return 0;
+  }
+}
+
+function formatKeys(keys: KeyView[]): string {
+  if (keys.length === 0) return 'no API keys (create one with: screening keys create --name <name> --scopes screen)\n';
+  const rows = [
+    ['id', 'name', 'scopes', 'created', 'last used', 'revoked'],
+    ...keys.map((k) => [k.id, k.name, k.scopes.join(','), k.createdAt, k.lastUsedAt ?? '-', k.revokedAt ?? '-']),
+  ];
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0))) ?? [];
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
+}
