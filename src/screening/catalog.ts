@@ -26,12 +26,10 @@ function buildState(db: Db): ScreeningState {
     if (list) list.push(a);
     else addresses.set(a.normalized, [a]);
   }
-  return {
-    snapshot,
-    parties: groupParties(snapshot.entities, snapshot.sameParty),
-    names: NameIndex.build(snapshot.names, snapshot.entities, snapshot.keysVersion === NAME_KEYS_VERSION),
-    addresses,
-  };
+  const names = NameIndex.build(snapshot.names, snapshot.entities, snapshot.keysVersion === NAME_KEYS_VERSION);
+  // The snapshot's names carried their index keys; keep the indexed entries (without them) instead.
+  snapshot.names = [...names.entries];
+  return { snapshot, parties: groupParties(snapshot.entities, snapshot.sameParty), names, addresses };
 }
 
 /**

@@ -53,17 +53,20 @@ export class NameIndex {
 
   /** Indexes the names by their stored keys; `storedKeysUsable` is false when they are of another matcher version. */
   static build(names: readonly ScreenableName[], entities: Map<string, ScreenableEntity>, storedKeysUsable = true): NameIndex {
-    const entries: IndexedName[] = [];
-    for (const n of names) {
+    const listed = names.flatMap((n) => {
       const entity = entities.get(n.entityId);
-      if (entity) entries.push({ ...n, entity });
-    }
+      return entity ? [{ name: n, entity }] : [];
+    });
     const keysOf = (id: number): readonly string[] => {
-      const entry = entries[id];
-      if (!entry) return [];
-      return entry.keys !== null && storedKeysUsable ? splitKeys(entry.keys) : keysOfName(entry.name, entry.entity.kind);
+      const item = listed[id];
+      if (!item) return [];
+      const { name, entity } = item;
+      return name.keys !== null && storedKeysUsable ? splitKeys(name.keys) : keysOfName(name.name, entity.kind);
     };
-    return new NameIndex(entries, CandidateIndex.build(entries.length, keysOf));
+    const retrieval = CandidateIndex.build(listed.length, keysOf);
+    // The key strings are in the index now; the entries do not keep them.
+    const entries = listed.map(({ name, entity }): IndexedName => ({ ...name, keys: null, entity }));
+    return new NameIndex(entries, retrieval);
   }
 
   get size(): number {
