@@ -63,7 +63,8 @@ export async function runScreen(args: string[], db: Db, stdout: NodeJS.WritableS
     await once(out, 'finish');
   }
   const seconds = (performance.now() - started) / 1000;
-  process.stderr.write(`${tty ? '\n' : ''}screened ${done} rows in ${seconds.toFixed(1)} s (${Math.round(done / seconds)} rows/s)\n`);
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stderr.write(`${tty ? '\n' : ''}screened ${done} rows in ${seconds.toFixed(1)} s (${Math.round(done / seconds)} rows/s, peak memory ${peakMb} MB)\n`);
   return 0;
 }
 

@@ -28,6 +28,8 @@ async function serve(config: Config, clustered: boolean): Promise<void> {
   });
   await app.listen({ port: config.PORT, host: config.HOST });
   peers?.reportListening();
+  // Names are prepared on first use; prepare the rest between requests, now that startup is over.
+  app.catalog.warm();
   app.log.info({ startupMs: Math.round(performance.now() - startedAt), ready: app.catalog.ready }, 'listening');
 
   let stopping = false;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Scope } from '../auth/scopes.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 /** What the API knows of a key while serving a request. */
 export interface ActiveKey {
@@ -55,17 +56,11 @@ export function createKey(db: Db, key: { name: string; keyHash: string; scopes: 
   return id;
 }
 
-// Prepared once per connection: this read runs on every authenticated request.
-const findByHash = new WeakMap<Db, Database.Statement<[string], { id: string; name: string; scopes: string }>>();
-
-/** The unrevoked key with this hash, if any: one read through the unique index on key_hash. */
+/** The unrevoked key with this hash, if any: one read through the unique index on key_hash (on every request). */
 export function findActiveByHash(db: Db, keyHash: string): ActiveKey | null {
-  let statement = findByHash.get(db);
-  if (!statement) {
-    statement = db.prepare('SELECT id, name, scopes FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL');
-    findByHash.set(db, statement);
-  }
-  const row = statement.get(keyHash);
+  const row = statement(db, 'SELECT id, name, scopes FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL').get(keyHash) as
+    | { id: string; name: string; scopes: string }
+    | undefined;
   return row ? { id: row.id, name: row.name, scopes: row.scopes.split(',') as Scope[] } : null;
 }
 
@@ -74,16 +69,10 @@ export function listKeys(db: Db): KeyView[] {
   return (db.prepare(`SELECT ${KEY_COLUMNS} FROM api_keys ORDER BY created_at, rowid`).all() as KeyRow[]).map(toView);
 }
 
-const anyActive = new WeakMap<Db, Database.Statement<[], { found: number }>>();
-
 /** Whether any unrevoked key exists: cheap enough to ask on every anonymous request (one step through an index). */
 export function hasActiveKey(db: Db): boolean {
-  let statement = anyActive.get(db);
-  if (!statement) {
-    statement = db.prepare('SELECT EXISTS (SELECT 1 FROM api_keys WHERE revoked_at IS NULL) AS found');
-    anyActive.set(db, statement);
-  }
-  return statement.get()?.found === 1;
+  const row = statement(db, 'SELECT EXISTS (SELECT 1 FROM api_keys WHERE revoked_at IS NULL) AS found').get() as { found: number } | undefined;
+  return row?.found === 1;
 }
 
 export function countActiveKeys(db: Db): number {

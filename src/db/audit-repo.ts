@@ -1,5 +1,6 @@
 import { decodeCursor, paginate } from './cursor.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 export type Channel = 'api' | 'batch' | 'cli';
 export type OverallVerdict = 'match' | 'review' | 'clear';
@@ -46,7 +47,8 @@ function toRecord(row: Row): ScreeningRecord {
 
 /** Appends screenings in one transaction: when it returns they are committed, and only then is anyone answered. */
 export function recordScreenings(db: Db, records: readonly ScreeningRecord[]): void {
-  const insert = db.prepare(
+  const insert = statement(
+    db,
     'INSERT INTO screenings (id, created_at, api_key_id, channel, ref, verdict, record_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   db.transaction(() => {
@@ -58,7 +60,7 @@ export function recordScreenings(db: Db, records: readonly ScreeningRecord[]): v
 }
 
 export function getScreening(db: Db, id: string): ScreeningRecord | null {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM screenings WHERE id = ?`).get(id) as Row | undefined;
+  const row = statement(db, `SELECT ${COLUMNS} FROM screenings WHERE id = ?`).get(id) as Row | undefined;
   return row ? toRecord(row) : null;
 }
 

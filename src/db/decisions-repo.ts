@@ -1,5 +1,6 @@
 import { decodeCursor, paginate } from './cursor.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 export type DecisionKind = 'false_positive' | 'true_match';
 
@@ -38,12 +39,11 @@ export function getDecision(db: Db, id: string): DecisionRow | null {
 /** The decisions not withdrawn for any of these subjects, newest first. */
 export function decisionsForSubjects(db: Db, subjects: readonly string[]): DecisionRow[] {
   if (subjects.length === 0) return [];
-  return db
-    .prepare(
-      `SELECT ${COLUMNS} FROM decisions WHERE withdrawn_at IS NULL
-       AND subject IN (SELECT value FROM json_each(?)) ORDER BY id DESC`,
-    )
-    .all(JSON.stringify(subjects)) as DecisionRow[];
+  return statement(
+    db,
+    `SELECT ${COLUMNS} FROM decisions WHERE withdrawn_at IS NULL
+     AND subject IN (SELECT value FROM json_each(?)) ORDER BY id DESC`,
+  ).all(JSON.stringify(subjects)) as DecisionRow[];
 }
 
 export function listDecisions(

@@ -45,6 +45,10 @@ export class Catalog {
     private readonly peersReady: () => boolean = () => true,
   ) {
     this.current = buildState(db);
+  }
+
+  /** Prepares the indexed names for comparison in the background (call once the server is listening). */
+  warm(): void {
     this.current.names.warm();
   }
 
