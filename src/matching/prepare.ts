@@ -4,6 +4,7 @@ import { looksRomanizedKorean, romanKey } from './korean-romanization.js';
 import { ofacTokens } from './ofac-score.js';
 import { consonantSkeleton, isAbjadLike } from './skeleton.js';
 import { tokenizeName, type RawToken } from './tokenize.js';
+import { transpositionDistance } from './transposition-distance.js';
 import type { NameKind, NameReading, PreparedName, PreparedToken, TokenCompound, TokenRole } from './types.js';
 import {
   ABBREVIATIONS, GENERIC_WORDS, LEGAL_FORM_PHRASES, LEGAL_FORMS, NUMBER_WORDS, PARTICLES, romanNumeralValue,
@@ -21,10 +22,32 @@ export const ROLE_WEIGHTS: Readonly<Record<TokenRole, number>> = {
 const NUMBER_PREFIXES = new Set(['no', 'nr', 'number', 'num']);
 const NO_PHONETIC: readonly [string, string] = ['', ''];
 
+/**
+ * Whether `word` is `vocabulary` or a one-edit typo of it (`compnay`, `limitde`): only for words of seven letters or
+ * more with the same first letter, so that short distinct words (`point`, `joint`) are never confused.
+ */
+function spelledAs(word: string, vocabulary: string): boolean {
+  if (word === vocabulary) return true;
+  if (vocabulary.length < 7 || word[0] !== vocabulary[0] || Math.abs(word.length - vocabulary.length) > 1) return false;
+  return transpositionDistance(word, vocabulary) <= 1;
+}
+
+const LONG_LEGAL_FORMS = [...LEGAL_FORMS].filter(([word]) => word.length >= 7);
+const LONG_GENERIC_WORDS = [...GENERIC_WORDS].filter((word) => word.length >= 7);
+
+/** A legal form spelled with a typo, as its canonical form (`corporaton` → `corp`). */
+function misspelledLegalForm(latin: string): string | undefined {
+  return LONG_LEGAL_FORMS.find(([word]) => spelledAs(latin, word))?.[1];
+}
+
+function misspelledGenericWord(latin: string): string | undefined {
+  return LONG_GENERIC_WORDS.find((word) => spelledAs(latin, word));
+}
+
 function collapseLegalPhrases(tokens: RawToken[]): RawToken[] {
   const result: RawToken[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
-    const phrase = LEGAL_FORM_PHRASES.find(([words]) => words.every((word, k) => tokens[i + k]?.latin === word));
+    const phrase = LEGAL_FORM_PHRASES.find(([words]) => words.every((word, k) => spelledAs(tokens[i + k]?.latin ?? '', word)));
     if (phrase) {
       const [words, canonical] = phrase;
       const text = tokens.slice(i, i + words.length).map((token) => token.text).join(' ');
@@ -49,11 +72,14 @@ function classify(token: RawToken, next: RawToken | undefined, index: number, ki
     const roman = romanNumeralValue(latin);
     if (roman !== undefined) return ['number', roman];
   }
-  const legalForm = organisational ? LEGAL_FORMS.get(latin) : undefined;
+  const legalForm = organisational ? (LEGAL_FORMS.get(latin) ?? misspelledLegalForm(latin)) : undefined;
   if (legalForm !== undefined) return ['legal_form', legalForm];
   const particle = PARTICLES.get(latin);
   if (particle !== undefined) return ['particle', particle];
-  if (organisational && kind !== 'any' && GENERIC_WORDS.has(latin)) return ['generic', latin];
+  if (organisational && kind !== 'any') {
+    const generic = GENERIC_WORDS.has(latin) ? latin : misspelledGenericWord(latin);
+    if (generic !== undefined) return ['generic', generic];
+  }
   if (latin.length === 1 && /[a-z]/.test(latin) && token.writing === 'latin') return ['initial', latin];
   return ['name', latin];
 }

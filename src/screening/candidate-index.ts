@@ -1,6 +1,7 @@
 /**
  * Retrieval before scoring: an inverted index from the keys of each name — its tokens, Korean romanization and
- * Double Metaphone keys, and character trigrams (see name-keys.ts) — to the names that carry them. A query adds,
+ * Double Metaphone keys, one-letter deletions and character trigrams (see name-keys.ts) — to the names that carry
+ * them. A query adds,
  * for every key it shares with a name, the key's weight (rarer keys weigh more); only the best-retrieved names are
  * then compared by the matcher. Trigrams keep a typo in every token retrievable; tokens and phonetic keys keep exact
  * and romanized spellings on top.
@@ -9,9 +10,10 @@
  * million names cost a few hundred megabytes, not gigabytes of JavaScript arrays.
  */
 
-type KeyKind = 'token' | 'phonetic' | 'trigram';
-const KIND_WEIGHT: Record<KeyKind, number> = { token: 3, phonetic: 2, trigram: 1 };
-const kindOf = (key: string): KeyKind => (key.startsWith('t:') ? 'token' : key.startsWith('g:') ? 'trigram' : 'phonetic');
+type KeyKind = 'token' | 'phonetic' | 'trigram' | 'deletion';
+const KIND_WEIGHT: Record<KeyKind, number> = { token: 3, phonetic: 2, deletion: 1.5, trigram: 1 };
+const KIND_PREFIXES: Record<string, KeyKind> = { 't:': 'token', 'g:': 'trigram', 'd:': 'deletion' };
+const kindOf = (key: string): KeyKind => KIND_PREFIXES[key.slice(0, 2)] ?? 'phonetic';
 
 /** Keys so common that they say little and cost a lot are skipped at query time (e.g. the trigram `_ko`). */
 const MAX_POSTING_SHARE = 0.05;

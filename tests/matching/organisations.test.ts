@@ -54,3 +54,21 @@ describe('organisations: numbers are significant', () => {
     expect(compareNames(left, right, org).match).toBe(true);
   });
 });
+
+describe('organisations: a legal form or generic word with a typo is still read as one', () => {
+  it.each([
+    ['a swapped pair in "company"', 'Joint Stock Compayn Moonlight', 'Joint Stock Company Moonlight'],
+    ['a changed letter in "limited"', 'Moonlight Trading Limitzd', 'Moonlight Trading Limited'],
+    ['a dropped letter in "corporation"', 'Moonlight Corporaton', 'Moonlight Corporation'],
+    ['a typo in "international"', 'Moonlight Internatonal', 'Moonlight International'],
+  ])('%s: %s = %s', (_case, a, b) => {
+    expect(compareNames(a, b, { kind: 'organization' }).score).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('never confuses short or differently starting words with the vocabulary ("Point" is not "Joint")', () => {
+    expect(compareNames('Point Stock Holding', 'Joint Stock Holding', { kind: 'organization' }).score).toBeLessThan(0.95);
+    expect(compareNames('Grading Moonlight', 'Trading Moonlight', { kind: 'organization' }).explanation.pairs).toContainEqual(
+      expect.objectContaining({ query: 'Grading', rule: 'edit_distance' }),
+    );
+  });
+});

@@ -11,6 +11,8 @@ const NAMES = [
   'Moonlight Ledger Bureau',
   'Korea Mining Development Trading Corporation',
   'Pak Song Il',
+  'Brana',
+  'Wafra Holdings',
   ...FILLER,
 ];
 const keys = NAMES.map((n) => keysOfPrepared(prepareName(n, 'any')));
@@ -27,6 +29,8 @@ describe('candidate index', () => {
     ['run-together parts', 'Kimjongun', 'Kim Jong Un'],
     ['a romanization variant', 'Park Sung Il', 'Pak Song Il'],
     ['Hangul', '박성일', 'Pak Song Il'],
+    ['a dropped letter in a short name', 'Braa', 'Brana'],
+    ['two swapped letters in a short name', 'Wfara Holdings', 'Wafra Holdings'],
   ])('retrieves %s (%s) first among few candidates', (_label, query, wanted) => {
     const found = retrieved(query);
     expect(found[0]).toBe(wanted);
