@@ -6,6 +6,7 @@ import { openDatabase } from '../src/db/database.js';
 import { replaceDataset } from '../src/db/dataset-writer.js';
 import { syncCuratedDataset } from '../src/ingest/curated/sync.js';
 import { importList } from '../src/ingest/import-list.js';
+import { indexNewNames } from '../src/screening/name-keys.js';
 import type { DatasetBundle } from '../src/model.js';
 import { CURATED_DIR, OFAC_SDN_XML, type PreparedDb, UN_XML, datasetSizes } from './corpora.js';
 import { CORPORA, loadOptions } from './options.js';
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
       });
       if (bundle) notes.push(namesakes(bundle));
     }
+    // As the import command and the server's start do: store every name's index keys with the data.
+    await timed(steps, 'store the index keys of every name (indexNewNames)', () => indexNewNames(db));
     const result: PreparedDb = { corpus, steps, datasets: datasetSizes(db), notes };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

@@ -6,7 +6,7 @@ import { type NameKind, type PreparedName, nameIndexKeys, prepareName } from '..
  * The version of the stored index keys. Bump it whenever a change to the matcher's normalisation or to
  * `nameIndexKeys` changes the keys of a name: stored keys of another version are dropped and recomputed.
  */
-export const NAME_KEYS_VERSION = '2';
+export const NAME_KEYS_VERSION = '3';
 
 /**
  * The candidate-index keys of a prepared name, namespaced — `t:` token, `r:`/`m:` phonetic, `g:` trigram — and
@@ -23,12 +23,13 @@ export function keysOfPrepared(prepared: PreparedName): string[] {
 }
 
 /**
- * A token and its one-letter deletions (`d:brana`, `d:rana`, `d:bana`, …), for tokens of 4 to 12 letters: a query
+ * A token and its one-letter deletions (`d:brana`, `d:rana`, `d:bana`, …), for tokens of 4 to 7 letters: a query
  * and a name one typo apart (a letter dropped, added, changed or two swapped) always share one of them, even when
- * the typo breaks most trigrams of a short word (`Braa` for `Brana`, `WFARA` for `WAFRA`).
+ * the typo breaks most trigrams of a short word (`Braa` for `Brana`, `WFARA` for `WAFRA`). Longer words keep
+ * enough trigrams through a typo, and their deletions would cost more memory than they add recall.
  */
 function deletionKeys(token: string): string[] {
-  if (token.length < 4 || token.length > 12 || /\d/.test(token)) return [];
+  if (token.length < 4 || token.length > 7 || /\d/.test(token)) return [];
   const keys = [`d:${token}`];
   for (let i = 0; i < token.length; i++) keys.push(`d:${token.slice(0, i)}${token.slice(i + 1)}`);
   return keys;
