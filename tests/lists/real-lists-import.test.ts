@@ -60,6 +60,17 @@ describe.skipIf(!present)('importing the real OFAC SDN and UN lists beside the c
     expect(body.designations.map((d: { authority: string }) => d.authority)).toEqual(expect.arrayContaining(['OFAC', 'UN']));
   });
 
+  it('links the OFAC and UN entries of a vessel by their shared IMO number', () => {
+    const vessels = app.catalog.db
+      .prepare("SELECT i.entity_id AS id FROM identifiers i JOIN entities e ON e.id = i.entity_id WHERE e.dataset_id = 'un-sc' AND i.type = 'imo'")
+      .all() as { id: string }[];
+    expect(vessels.length).toBeGreaterThan(0);
+    for (const { id } of vessels) {
+      const members = app.catalog.state.parties.get(id)?.members.map((m) => m.datasetId) ?? [];
+      expect(members, id).toContain('ofac-sdn');
+    }
+  });
+
   it('screens every digital currency address of the SDN list to its party, and no address one character off', () => {
     const listed = app.catalog.db
       .prepare(
