@@ -35,14 +35,27 @@ function spelledAs(word: string, vocabulary: string): boolean {
 const LONG_LEGAL_FORMS = [...LEGAL_FORMS].filter(([word]) => word.length >= 7);
 const LONG_GENERIC_WORDS = [...GENERIC_WORDS].filter((word) => word.length >= 7);
 
-/** A legal form spelled with a typo, as its canonical form (`corporaton` → `corp`). */
-function misspelledLegalForm(latin: string): string | undefined {
-  return LONG_LEGAL_FORMS.find(([word]) => spelledAs(latin, word))?.[1];
+// Words repeat across names and queries: remember which are typos of the vocabulary (bounded, then forgotten).
+const MISSPELLING_MEMORY = 50_000;
+const misspellings = new Map<string, { legal: string | undefined; generic: string | undefined }>();
+
+function misspellingOf(latin: string): { legal: string | undefined; generic: string | undefined } {
+  let known = misspellings.get(latin);
+  if (known === undefined) {
+    const near = latin.length >= 6;
+    known = {
+      legal: near ? LONG_LEGAL_FORMS.find(([word]) => spelledAs(latin, word))?.[1] : undefined,
+      generic: near ? LONG_GENERIC_WORDS.find((word) => spelledAs(latin, word)) : undefined,
+    };
+    if (misspellings.size >= MISSPELLING_MEMORY) misspellings.clear();
+    misspellings.set(latin, known);
+  }
+  return known;
 }
 
-function misspelledGenericWord(latin: string): string | undefined {
-  return LONG_GENERIC_WORDS.find((word) => spelledAs(latin, word));
-}
+/** A legal form spelled with a typo, as its canonical form (`corporaton` → `corp`). */
+const misspelledLegalForm = (latin: string) => misspellingOf(latin).legal;
+const misspelledGenericWord = (latin: string) => misspellingOf(latin).generic;
 
 function collapseLegalPhrases(tokens: RawToken[]): RawToken[] {
   const result: RawToken[] = [];

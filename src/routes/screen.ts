@@ -1,12 +1,14 @@
 import { problemResponses } from '../schemas/common.js';
 import { addressParamsSchema, addressQuerySchema, screenRequestSchema, screenResponseSchema } from '../schemas/screen.js';
 import { type ScreenRequest, ScreeningInputError } from '../screening/screen.js';
-import { screenAndRecord } from '../screening/service.js';
+import { AuditWriter } from '../db/audit-writer.js';
+import { screenAndRecordGrouped } from '../screening/service.js';
 import { type App, apiKeyIdOf, typed } from './types.js';
 
 export async function screenRoutes(app: App): Promise<void> {
+  const audit = new AuditWriter(app.catalog.db);
   const answer = (request: ScreenRequest, apiKeyId: string | null) =>
-    screenAndRecord({ db: app.catalog.db, state: app.catalog.state, apiKeyId, channel: 'api' }, request);
+    screenAndRecordGrouped({ db: app.catalog.db, state: app.catalog.state, apiKeyId, channel: 'api' }, audit, request);
 
   typed(app).post(
     '/v1/screen',
@@ -44,7 +46,7 @@ export async function screenRoutes(app: App): Promise<void> {
     async (request) => {
       try {
         const query = { address: request.params.address, chain: request.query.chain, datasets: request.query.datasets };
-        return answer({ ...query, kind: 'any', limit: 50 }, apiKeyIdOf(request));
+        return await answer({ ...query, kind: 'any', limit: 50 }, apiKeyIdOf(request));
       } catch (err) {
         // Name the field as this route takes it: the address is in the path, the datasets in the query.
         if (!(err instanceof ScreeningInputError)) throw err;

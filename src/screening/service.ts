@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { type Channel, type OverallVerdict, type ScreeningRecord, recordScreenings } from '../db/audit-repo.js';
+import type { AuditWriter } from '../db/audit-writer.js';
 import type { Db } from '../db/database.js';
 import { decisionsForSubjects } from '../db/decisions-repo.js';
 import type { ScreeningState } from './catalog.js';
@@ -88,5 +89,17 @@ export function auditRecord(answer: ScreeningAnswer, req: ScreenRequest, ctx: Pi
 export function screenAndRecord(ctx: ScreeningContext, req: ScreenRequest, ref: string | null = null): ScreeningAnswer {
   const answer = answerScreening(ctx, req, ref);
   recordScreenings(ctx.db, [auditRecord(answer, req, ctx)]);
+  return answer;
+}
+
+/** The same, committing the record together with those of concurrent screenings (see AuditWriter). */
+export async function screenAndRecordGrouped(
+  ctx: ScreeningContext,
+  writer: AuditWriter,
+  req: ScreenRequest,
+  ref: string | null = null,
+): Promise<ScreeningAnswer> {
+  const answer = answerScreening(ctx, req, ref);
+  await writer.record([auditRecord(answer, req, ctx)]);
   return answer;
 }
