@@ -20,7 +20,9 @@ export async function screenRoutes(app: App): Promise<void> {
         description:
           'Compares the name with every name and alias of every flagged party, and the address with every listed ' +
           'digital currency address, and returns the matches best first, one per real-world party: its score, the ' +
-          'name or address that matched, why, the designations of every list it is on, and the citations.',
+          'name or address that matched, why, the designations of every list it is on, and the citations. Analysts’ ' +
+          'decisions on the subject are applied (`previouslyReviewed`), and the screening is recorded in the audit ' +
+          'trail before the answer is sent (`screeningId`).',
         tags: ['screening'],
         body: screenRequestSchema,
         response: { 200: screenResponseSchema, ...problemResponses },

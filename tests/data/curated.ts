@@ -114,3 +114,19 @@ export function allCitations(dataset: CuratedDataset): CitedFact[] {
     ...dataset.events.flatMap(({ record }) => eventCitations(record)),
   ];
 }
+
+/** People and organisations the articles quote or cite as experts, reporters or victims: never flagged. */
+export const QUOTED_NOT_FLAGGED = [
+  'Kayla Izenman',
+  'Priscilla Moriuchi',
+  'Kim Byung-kee',
+  'RUSI',
+  'Recorded Future',
+  'Group-IB',
+  'FireEye',
+  'Korean Development Bank',
+  'Coincheck',
+  'Interpark',
+  'Sony Pictures',
+  'Reuters',
+] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CuratedEntity } from '../../src/ingest/curated/schema.js';
-import { allCitations, loadCuratedDataset } from './curated.js';
+import { QUOTED_NOT_FLAGGED, allCitations, loadCuratedDataset } from './curated.js';
 
 const dataset = loadCuratedDataset();
 const entities = dataset.entities.map((e) => e.record);
@@ -94,20 +94,7 @@ describe('exposure classes', () => {
   });
 
   // Experts, reporters and victims the articles quote or cite: present, and never flagged by screening.
-  const unflagged = [
-    'Kayla Izenman',
-    'Priscilla Moriuchi',
-    'Kim Byung-kee',
-    'RUSI',
-    'Recorded Future',
-    'Group-IB',
-    'FireEye',
-    'Korean Development Bank',
-    'Coincheck',
-    'Interpark',
-    'Sony Pictures',
-    'Reuters',
-  ];
+  const unflagged = QUOTED_NOT_FLAGGED;
 
   it.each(unflagged)('%s is an unflagged entity', (name) => {
     expect(entities.filter((e) => e.name === name).map((e) => e.status)).toEqual(['unflagged']);
