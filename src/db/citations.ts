@@ -27,19 +27,8 @@ export type CitedRecordType =
   | 'event_participant'
   | 'event_claim';
 
-interface CitationRow {
-  recordId: string;
-  quote: string | null;
-  listEntry: string | null;
-  note: string | null;
-  id: string;
-  kind: string;
-  title: string;
-  publisher: string | null;
-  publishedAt: string | null;
-  url: string | null;
-  documentFile: string | null;
-}
+/** One row of a citation query: the citation's own columns beside those of its source. */
+type CitationRow = Omit<CitationView, 'source'> & SourceRef & { recordId: string };
 
 const CITATION_COLUMNS = `c.record_id AS recordId, c.quote, c.list_entry AS listEntry, c.note,
   s.id, s.kind, s.title, s.publisher, s.published_at AS publishedAt, s.url, s.document_file AS documentFile`;
