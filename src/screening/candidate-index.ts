@@ -20,81 +20,134 @@ const MAX_POSTING_SHARE = 0.05;
 const MIN_POSTING_CAP = 2_000;
 
 export const DEFAULT_CANDIDATES = 32;
+/**
+ * How much a name's retrieval score depends on the share of its own keys the query covers: score = shared weight ×
+ * (1 − c + c × shared / total weight of the name). With c = 0, a misspelt "Star Devlopment Ltd" ties with every
+ * longer name containing "Star Development", and the right one may not make the cut; scoring by coverage alone
+ * (c = 1, or a Dice coefficient) prefers "Qasim Khatib" to "Haitham bin Qasim Khatib" for "Haiham bin Qasmi
+ * Khatib". On the 1M-name benchmark corpus, 0.15 to 0.3 retrieve all but 9 of 2,000 one-typo queries, against 87 at 0.
+ */
+const COVERAGE_WEIGHT = 0.2;
+
 /** Names retrieved with less than this share of the best retrieval score are not worth comparing. */
 const RELATIVE_CUTOFF = 0.3;
 
-export class CandidateIndex {
-  private readonly scores: Float32Array;
-  private readonly cap: number;
+const weightOf = (kind: KeyKind, postings: number, size: number) => KIND_WEIGHT[kind] * Math.log(1 + size / postings);
 
-  private constructor(
-    private readonly keyIds: Map<string, number>,
-    private readonly offsets: Int32Array,
-    private readonly ids: Int32Array,
-    readonly size: number,
-  ) {
-    this.scores = new Float32Array(size);
-    this.cap = Math.max(MIN_POSTING_CAP, Math.floor(size * MAX_POSTING_SHARE));
+/**
+ * Collects names' keys one name at a time (so a caller can stream them from the database without holding them all),
+ * then lays out the postings.
+ */
+export class CandidateIndexBuilder {
+  private readonly keyIds = new Map<string, number>();
+  private readonly keyKinds: KeyKind[] = [];
+  /** Every name's key numbers, name after name; `nameStart[i]` is where name i's begin. */
+  private pairs = new Int32Array(1 << 16);
+  private used = 0;
+  private nameStart: number[] = [0];
+
+  /** Adds the next name (ids are given in order from 0) and returns its id. */
+  add(keys: Iterable<string>): number {
+    for (const key of keys) {
+      let k = this.keyIds.get(key);
+      if (k === undefined) {
+        k = this.keyIds.size;
+        this.keyIds.set(key, k);
+        this.keyKinds.push(kindOf(key));
+      }
+      if (this.used === this.pairs.length) {
+        const grown = new Int32Array(this.pairs.length * 2);
+        grown.set(this.pairs);
+        this.pairs = grown;
+      }
+      this.pairs[this.used++] = k;
+    }
+    this.nameStart.push(this.used);
+    return this.nameStart.length - 2;
   }
 
-  /** Indexes `count` names by position: `keysOf(i)` gives the keys of name i. */
-  static build(count: number, keysOf: (id: number) => readonly string[]): CandidateIndex {
-    // First pass: number the keys and remember each name's key numbers in one growing buffer.
-    const keyIds = new Map<string, number>();
-    let pairs = new Int32Array(Math.max(16, count * 24));
-    let used = 0;
-    const nameStart = new Int32Array(count + 1);
-    for (let id = 0; id < count; id++) {
-      nameStart[id] = used;
-      for (const key of keysOf(id)) {
-        let k = keyIds.get(key);
-        if (k === undefined) keyIds.set(key, (k = keyIds.size));
-        if (used === pairs.length) {
-          const grown = new Int32Array(pairs.length * 2);
-          grown.set(pairs);
-          pairs = grown;
-        }
-        pairs[used++] = k;
-      }
-    }
-    nameStart[count] = used;
-    // Second pass: count per key, then place each name id in its key's row (ids stay in ascending order).
-    const offsets = new Int32Array(keyIds.size + 1);
+  build(): CandidateIndex {
+    const { keyIds, keyKinds, pairs, used, nameStart } = this;
+    const count = nameStart.length - 1;
+    const keyCount = keyIds.size;
+    // Count per key, then place each name id in its key's row (ids stay in ascending order).
+    const offsets = new Int32Array(keyCount + 1);
     for (let i = 0; i < used; i++) {
       const k = pairs[i] ?? 0;
       offsets[k + 1] = (offsets[k + 1] ?? 0) + 1;
     }
-    for (let k = 0; k < keyIds.size; k++) offsets[k + 1] = (offsets[k + 1] ?? 0) + (offsets[k] ?? 0);
-    const cursor = offsets.slice(0, keyIds.size);
+    for (let k = 0; k < keyCount; k++) offsets[k + 1] = (offsets[k + 1] ?? 0) + (offsets[k] ?? 0);
+    const weights = new Float32Array(keyCount);
+    for (let k = 0; k < keyCount; k++) weights[k] = weightOf(keyKinds[k] ?? 'trigram', (offsets[k + 1] ?? 0) - (offsets[k] ?? 0), count);
+    const cursor = offsets.slice(0, keyCount);
     const ids = new Int32Array(used);
+    const totals = new Float32Array(count);
     for (let id = 0; id < count; id++) {
+      let total = 0;
       for (let i = nameStart[id] ?? 0; i < (nameStart[id + 1] ?? 0); i++) {
         const k = pairs[i] ?? 0;
+        total += weights[k] ?? 0;
         const at = cursor[k] ?? 0;
         ids[at] = id;
         cursor[k] = at + 1;
       }
+      totals[id] = total;
     }
-    return new CandidateIndex(keyIds, offsets, ids, count);
+    this.pairs = new Int32Array(0);
+    this.nameStart = [];
+    return new CandidateIndex(keyIds, keyKinds, offsets, ids, totals);
+  }
+}
+
+export class CandidateIndex {
+  private readonly scores: Float32Array;
+  private readonly cap: number;
+  readonly size: number;
+
+  constructor(
+    private readonly keyIds: Map<string, number>,
+    private readonly keyKinds: readonly KeyKind[],
+    private readonly offsets: Int32Array,
+    private readonly ids: Int32Array,
+    /** Per name, the summed weight of all its keys (see `candidates`). */
+    private readonly totals: Float32Array,
+  ) {
+    this.size = totals.length;
+    this.scores = new Float32Array(this.size);
+    this.cap = Math.max(MIN_POSTING_CAP, Math.floor(this.size * MAX_POSTING_SHARE));
   }
 
-  /** The ids of the (at most `limit`) names that share the most, and the rarest, keys with the query. */
+  /** Indexes `count` names by position: `keysOf(i)` gives the keys of name i. */
+  static build(count: number, keysOf: (id: number) => readonly string[]): CandidateIndex {
+    const builder = new CandidateIndexBuilder();
+    for (let id = 0; id < count; id++) builder.add(keysOf(id));
+    return builder.build();
+  }
+
+  /**
+   * The ids of the (at most `limit`) names that share the most, and the rarest, keys with the query: the weight
+   * of the shared keys, scaled by how much of the name they cover (see COVERAGE_WEIGHT).
+   */
   candidates(queryKeys: readonly string[], accept: (id: number) => boolean, limit = DEFAULT_CANDIDATES): number[] {
-    const { scores, offsets, ids } = this;
+    const { scores, offsets, ids, totals } = this;
     const touched: number[] = [];
     for (const key of queryKeys) {
       const k = this.keyIds.get(key);
       if (k === undefined) continue;
       const start = offsets[k] ?? 0;
       const end = offsets[k + 1] ?? 0;
-      const kind = kindOf(key);
+      const kind = this.keyKinds[k] ?? 'trigram';
+      const weight = weightOf(kind, end - start, this.size);
       if (end - start > this.cap && kind !== 'token') continue;
-      const weight = KIND_WEIGHT[kind] * Math.log(1 + this.size / (end - start));
       for (let i = start; i < end; i++) {
         const id = ids[i] ?? 0;
         if (scores[id] === 0) touched.push(id);
         scores[id] = (scores[id] ?? 0) + weight;
       }
+    }
+    for (const id of touched) {
+      const shared = scores[id] ?? 0;
+      scores[id] = shared * (1 - COVERAGE_WEIGHT + (COVERAGE_WEIGHT * shared) / Math.max(shared, totals[id] ?? 0));
     }
     const best = topByScore(touched, scores, accept, limit);
     const floor = (scores[best[0] ?? 0] ?? 0) * RELATIVE_CUTOFF;

@@ -1,3 +1,4 @@
+import { distance as levenshtein } from 'fastest-levenshtein';
 import { type ParsedAddress, canonicalAddress, parseAddress } from '../addresses/index.js';
 import type { CitationView } from '../db/citations.js';
 import type { DesignationView, EntitySummary } from '../db/entities-repo.js';
@@ -201,6 +202,24 @@ function toMatch(state: ScreeningState, party: Party, hit: Hit, searched: Set<st
   };
 }
 
+const folded = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * How far a hit's name is, letter for letter, from the query (edit distance of the case-folded names; an address hit
+ * is 0). It orders hits of equal score only: the matcher deliberately scores "Dubai Textile Inc" and "Dubai Textile
+ * GmbH" alike for "Dubav Textile Inc" (legal forms do not decide identity), and the one spelt as queried comes first.
+ */
+function literalCloseness(query: string | undefined): (hit: Hit) => number {
+  const q = query === undefined ? '' : folded(query);
+  const known = new Map<string, number>();
+  return (hit) => {
+    if (hit.matchedName === null) return 0;
+    let d = known.get(hit.matchedName);
+    if (d === undefined) known.set(hit.matchedName, (d = levenshtein(q, folded(hit.matchedName))));
+    return d;
+  };
+}
+
 /**
  * Screens a name and/or a wallet address against the datasets searched. Each real-world party appears once, with
  * its best hit (an address hit, then the best-scoring name), the designations of every list it is on and the
@@ -215,15 +234,17 @@ export function screen(state: ScreeningState, req: ScreenRequest): ScreenResult 
   const named = req.name === undefined ? null : nameHits(state, req, req.name, searched, reviewThreshold);
   const hits = [...(parsed ? addressHits(state, parsed, searched) : []), ...(named?.hits ?? [])];
 
+  const closeness = literalCloseness(req.name);
+  const better = (a: Hit, b: Hit) => b.score - a.score || closeness(a) - closeness(b);
   const best = new Map<Party, Hit>();
   for (const hit of hits) {
     const party = state.parties.get(hit.record.id);
     if (!party) continue;
     const previous = best.get(party);
-    if (!previous || hit.score > previous.score) best.set(party, hit);
+    if (!previous || better(hit, previous) < 0) best.set(party, hit);
   }
   const matches = [...best]
-    .sort(([pa, a], [pb, b]) => b.score - a.score || pa.lead.name.localeCompare(pb.lead.name))
+    .sort(([pa, a], [pb, b]) => better(a, b) || pa.lead.name.localeCompare(pb.lead.name))
     .slice(0, req.limit)
     .map(([party, hit]) => toMatch(state, party, hit, searched, threshold));
   const verdict = matches.some((m) => m.verdict === 'match') ? 'match' : matches.length > 0 ? 'review' : 'clear';

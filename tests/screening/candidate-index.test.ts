@@ -13,6 +13,12 @@ const NAMES = [
   'Pak Song Il',
   'Brana',
   'Wafra Holdings',
+  // Longer names that contain a wanted one, and shorter ones it contains, listed before it.
+  ...['Maritime', 'Trading', 'Mining', 'Shipping'].map((w) => `Star Development and ${w} Ltd`),
+  'Star Development Ltd',
+  'Qasim Khatib',
+  'Haitham Khatib',
+  'Haitham bin Qasim Khatib',
   ...FILLER,
 ];
 const keys = NAMES.map((n) => keysOfPrepared(prepareName(n, 'any')));
@@ -31,6 +37,8 @@ describe('candidate index', () => {
     ['Hangul', '박성일', 'Pak Song Il'],
     ['a dropped letter in a short name', 'Braa', 'Brana'],
     ['two swapped letters in a short name', 'Wfara Holdings', 'Wafra Holdings'],
+    ['a misspelt name, not the longer names containing it', 'Star Devlopment Ltd', 'Star Development Ltd'],
+    ['a misspelt name, not the shorter names it contains', 'Haiham bin Qasmi Khatib', 'Haitham bin Qasim Khatib'],
   ])('retrieves %s (%s) first among few candidates', (_label, query, wanted) => {
     const found = retrieved(query);
     expect(found[0]).toBe(wanted);
