@@ -18,7 +18,7 @@ async function timed(steps: PreparedDb['steps'], step: string, run: () => unknow
   steps.push({ step, ms: performance.now() - started });
 }
 
-/** How many names the synthetic corpus repeats: a query cannot rank its party in the top 5 behind five namesakes. */
+/** How many names the synthetic corpus repeats (none, by construction): a query cannot rank its party in the top 5 behind five namesakes. */
 function namesakes(bundle: DatasetBundle): string {
   const key = (name: string) => name.toLowerCase().replace(/-/g, ' ');
   const counts = new Map<string, number>();

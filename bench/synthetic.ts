@@ -23,28 +23,52 @@ const GENERATOR: Record<Style, (r: Random) => GeneratedName> = {
   vessel: vessel,
 };
 
-function namesOf(r: Random, style: Style, primary: GeneratedName): EntityName[] {
+/**
+ * Names are drawn until one is new: no two records share a name (compared case-folded, hyphens as spaces), as no
+ * two parties on a real list do often, so every query has one right answer.
+ */
+class DistinctNames {
+  private readonly seen = new Set<string>();
+
+  private static key = (name: GeneratedName) => `${name.name.toLowerCase().replace(/-/g, ' ')}\u0000${name.originalScript ?? ''}`;
+
+  draw(generate: () => GeneratedName): GeneratedName {
+    for (;;) {
+      const name = generate();
+      const key = DistinctNames.key(name);
+      const script = name.originalScript;
+      if (this.seen.has(key) || (script !== undefined && this.seen.has(script))) continue;
+      this.seen.add(key);
+      if (script !== undefined) this.seen.add(script);
+      return name;
+    }
+  }
+}
+
+function namesOf(r: Random, style: Style, primary: GeneratedName, distinct: DistinctNames): EntityName[] {
   const names: EntityName[] = [{ name: primary.name, type: 'primary', citations: [] }];
   if (primary.originalScript !== undefined && r.chance(0.6)) {
     names.push({ name: primary.originalScript, type: 'original_script', script: 'Hang', lang: 'ko', citations: [] });
   }
   // An alias is another name of the same style, as lists print an a.k.a. that shares nothing with the primary name.
-  if (r.chance(0.3)) names.push({ name: GENERATOR[style](r).name, type: 'alias', citations: [] });
+  if (r.chance(0.3)) names.push({ name: distinct.draw(() => GENERATOR[style](r)).name, type: 'alias', citations: [] });
   return names;
 }
 
 /**
- * A deterministic dataset of exactly `nameCount` screenable names: Korean-, Arabic- and Western-style people (Korean
- * ones often with their Hangul name), organisations with legal forms, and vessels; every entity cited to one source.
+ * A deterministic dataset of exactly `nameCount` distinct screenable names: Korean-, Arabic- and Western-style people
+ * (Korean ones often with their Hangul name), organisations with legal forms, and vessels; every entity cited to one
+ * source.
  */
 export function syntheticBundle(nameCount: number, seed: number): DatasetBundle {
   const r = new Random(seed);
   const entities: EntityRecord[] = [];
+  const distinct = new DistinctNames();
   let names = 0;
   while (names < nameCount) {
     const style = r.weighted(STYLE_WEIGHTS);
-    const primary = GENERATOR[style](r);
-    const entityNames = namesOf(r, style, primary).slice(0, nameCount - names);
+    const primary = distinct.draw(() => GENERATOR[style](r));
+    const entityNames = namesOf(r, style, primary, distinct).slice(0, nameCount - names);
     names += entityNames.length;
     const id = `syn-${entities.length + 1}`;
     entities.push({
