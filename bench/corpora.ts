@@ -56,7 +56,11 @@ export interface InProcessResult {
   indexedNames: number;
   buildMs: number;
   rssMb: number;
+  /** The highest resident memory of the process so far (VmHWM; null where /proc is absent): after the build, its peak. */
+  peakRssMb: number | null;
   heapUsedMb: number;
+  /** Resident memory once every query ran (the prepared-name cache filled as they went), and its peak by then. */
+  afterQueries?: { rssMb: number; peakRssMb: number | null };
   names?: {
     summary: LatencySummary;
     warmup: number;

@@ -3,6 +3,7 @@
  * `node --import tsx bench/in-process.ts <a|b|c> <file> [names] [addresses]`. Prints one JSON line (InProcessResult).
  * Each corpus runs in a fresh process so its resident memory is its own.
  */
+import fs from 'node:fs';
 import { openDatabase } from '../src/db/database.js';
 import { Catalog, type ScreeningState } from '../src/screening/catalog.js';
 import { type ScreenResult, ScreeningInputError, screen } from '../src/screening/screen.js';
@@ -13,6 +14,16 @@ import { type NameQuery, QUERY_CATEGORIES, nameQueries } from './queries.js';
 import { timeEach } from './stats.js';
 
 const MB = 1024 * 1024;
+
+/** The process's peak resident memory (Linux VmHWM), or null where /proc is not there. */
+function peakRssMb(): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+)\s+kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb === undefined ? null : Number(kb) / 1024;
+  } catch {
+    return null;
+  }
+}
 
 /** Whether the query's intended party is among the first five matches, as its lead record or one of the same party. */
 function foundInTop5(result: ScreenResult, targetId: string): boolean {
@@ -90,10 +101,12 @@ function main(): void {
       indexedNames: state.names.size,
       buildMs,
       rssMb: memory.rss / MB,
+      peakRssMb: peakRssMb(),
       heapUsedMb: memory.heapUsed / MB,
     };
     if (parts.includes('names')) result.names = measureNames(state, options.BENCH_QUERIES, options.BENCH_SEED);
     if (parts.includes('addresses')) result.addresses = measureAddresses(state, options.BENCH_QUERIES, options.BENCH_SEED);
+    result.afterQueries = { rssMb: process.memoryUsage().rss / MB, peakRssMb: peakRssMb() };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     db.close();

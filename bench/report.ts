@@ -41,7 +41,16 @@ function datasetTables(r: BenchResults): string[] {
 }
 
 function inProcessTables(results: InProcessResult[]): string[] {
-  const build = results.map((r) => [corpusTitle(r.corpus), fmt(r.indexedNames), fmt(r.buildMs), fmt(r.rssMb), fmt(r.heapUsedMb)]);
+  const build = results.map((r) => [
+    corpusTitle(r.corpus),
+    fmt(r.indexedNames),
+    fmt(r.buildMs),
+    fmt(r.rssMb),
+    fmt(r.peakRssMb),
+    fmt(r.heapUsedMb),
+    fmt(r.afterQueries?.rssMb),
+    fmt(r.afterQueries?.peakRssMb),
+  ]);
   const withNames = results.filter((r) => r.names);
   const latency = withNames.map((r) => {
     const s = r.names?.summary;
@@ -61,7 +70,7 @@ function inProcessTables(results: InProcessResult[]): string[] {
     recallRow('no-list people: any result (match or review)', (r) => share(r.names?.unlisted.anyResult ?? 0, r.names?.unlisted.queries ?? 0)),
   ];
   const buildTable = table('In process: building the screening state (new Catalog(db)), each corpus in a fresh process',
-    ['corpus', 'indexed names', 'build ms', 'RSS MB', 'heap used MB'], build);
+    ['corpus', 'indexed names', 'build ms', 'RSS MB', 'peak RSS MB', 'heap used MB', 'RSS after queries MB', 'peak RSS after queries MB'], build);
   if (withNames.length === 0) return results.length > 0 ? [buildTable] : [];
   return [
     buildTable,

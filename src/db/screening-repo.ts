@@ -19,8 +19,17 @@ export interface ScreenableName {
   entityId: string;
   name: string;
   nameType: NameType;
-  /** The stored candidate-index keys (space-separated), or null when not computed yet. */
-  keys: string | null;
+  entity: ScreenableEntity;
+}
+
+export interface SnapshotOptions {
+  /**
+   * Called with every name as it is read, and its stored candidate-index keys (space-separated) when they are of
+   * `keysVersion`, else null. The keys are handed over one name at a time and never held all at once: at a million
+   * names they weigh some 360 MB.
+   */
+  onName: (name: ScreenableName, storedKeys: string | null) => void;
+  keysVersion: string;
 }
 
 export interface ListedAddress {
@@ -34,8 +43,6 @@ export interface ListedAddress {
 /** Everything screening answers from, read in one transaction so it is one consistent version of the data. */
 export interface ScreeningSnapshot {
   datasets: { id: string; version: string }[];
-  /** The version of the stored name keys (see screening/name-keys.ts). */
-  keysVersion: string | null;
   entities: Map<string, ScreenableEntity>;
   names: ScreenableName[];
   addresses: ListedAddress[];
@@ -61,7 +68,7 @@ const SAME_PARTY_LINKS = `
     JOIN identifiers i2 ON i2.type = 'imo' AND i2.value = i1.value AND i2.entity_id > i1.entity_id
     WHERE i1.type = 'imo'`;
 
-export function readScreeningSnapshot(db: Db): ScreeningSnapshot {
+export function readScreeningSnapshot(db: Db, options?: SnapshotOptions): ScreeningSnapshot {
   return db.transaction((): ScreeningSnapshot => {
     const datasets = datasetVersions(db);
     const entityRows = db
@@ -70,14 +77,23 @@ export function readScreeningSnapshot(db: Db): ScreeningSnapshot {
          WHERE status <> 'unflagged' ORDER BY id`,
       )
       .all() as ScreenableEntity[];
-    const names = db
+    const entities = new Map(entityRows.map((e) => [e.id, e]));
+    const keysUsable = options !== undefined && storedKeysVersion(db) === options.keysVersion;
+    const nameRows = db
       .prepare(
-        `SELECT n.id, n.entity_id AS entityId, n.name, n.type AS nameType, k.keys FROM entity_names n
-         JOIN entities e ON e.id = n.entity_id LEFT JOIN name_keys k ON k.name_id = n.id
+        `SELECT n.id, n.entity_id AS entityId, n.name, n.type AS nameType, ${keysUsable ? 'k.keys' : 'NULL'} AS keys
+         FROM entity_names n JOIN entities e ON e.id = n.entity_id ${keysUsable ? 'LEFT JOIN name_keys k ON k.name_id = n.id' : ''}
          WHERE e.status <> 'unflagged' ORDER BY n.id`,
       )
-      .all() as ScreenableName[];
-    const keysVersion = storedKeysVersion(db);
+      .iterate() as IterableIterator<Omit<ScreenableName, 'entity'> & { keys: string | null }>;
+    const names: ScreenableName[] = [];
+    for (const { keys, ...row } of nameRows) {
+      const entity = entities.get(row.entityId);
+      if (!entity) continue;
+      const name = { ...row, entity };
+      names.push(name);
+      options?.onName(name, keys);
+    }
     const addressRows = db
       .prepare(
         `SELECT i.id AS rowId, i.entity_id AS entityId, i.value, i.normalized, i.chain FROM identifiers i
@@ -88,8 +104,7 @@ export function readScreeningSnapshot(db: Db): ScreeningSnapshot {
     const identifierCitations = cryptoAddressCitations(db);
     return {
       datasets,
-      keysVersion,
-      entities: new Map(entityRows.map((e) => [e.id, e])),
+      entities,
       names,
       addresses: addressRows.map(({ rowId, ...a }) => ({ ...a, citations: identifierCitations.get(String(rowId)) ?? [] })),
       designations: allDesignations(db),

@@ -38,11 +38,18 @@ const weightOf = (kind: KeyKind, postings: number, size: number) => KIND_WEIGHT[
  * Collects names' keys one name at a time (so a caller can stream them from the database without holding them all),
  * then lays out the postings.
  */
+/** Key numbers are collected in chunks of this many, so the buffer never grows by copying. */
+const CHUNK = 1 << 20;
+
+/**
+ * Collects names' keys one name at a time (so a caller can stream them from the database without holding them all),
+ * then lays out the postings.
+ */
 export class CandidateIndexBuilder {
   private readonly keyIds = new Map<string, number>();
   private readonly keyKinds: KeyKind[] = [];
-  /** Every name's key numbers, name after name; `nameStart[i]` is where name i's begin. */
-  private pairs = new Int32Array(1 << 16);
+  /** Every name's key numbers, name after name, in fixed-size chunks; `nameStart[i]` is where name i's begin. */
+  private chunks: Int32Array[] = [];
   private used = 0;
   private nameStart: number[] = [0];
 
@@ -55,25 +62,24 @@ export class CandidateIndexBuilder {
         this.keyIds.set(key, k);
         this.keyKinds.push(kindOf(key));
       }
-      if (this.used === this.pairs.length) {
-        const grown = new Int32Array(this.pairs.length * 2);
-        grown.set(this.pairs);
-        this.pairs = grown;
-      }
-      this.pairs[this.used++] = k;
+      const at = this.used % CHUNK;
+      if (at === 0) this.chunks.push(new Int32Array(CHUNK));
+      (this.chunks[this.chunks.length - 1] as Int32Array)[at] = k;
+      this.used++;
     }
     this.nameStart.push(this.used);
     return this.nameStart.length - 2;
   }
 
   build(): CandidateIndex {
-    const { keyIds, keyKinds, pairs, used, nameStart } = this;
+    const { keyIds, keyKinds, chunks, used, nameStart } = this;
+    const keyAt = (i: number) => chunks[Math.floor(i / CHUNK)]?.[i % CHUNK] ?? 0;
     const count = nameStart.length - 1;
     const keyCount = keyIds.size;
     // Count per key, then place each name id in its key's row (ids stay in ascending order).
     const offsets = new Int32Array(keyCount + 1);
     for (let i = 0; i < used; i++) {
-      const k = pairs[i] ?? 0;
+      const k = keyAt(i);
       offsets[k + 1] = (offsets[k + 1] ?? 0) + 1;
     }
     for (let k = 0; k < keyCount; k++) offsets[k + 1] = (offsets[k + 1] ?? 0) + (offsets[k] ?? 0);
@@ -85,7 +91,7 @@ export class CandidateIndexBuilder {
     for (let id = 0; id < count; id++) {
       let total = 0;
       for (let i = nameStart[id] ?? 0; i < (nameStart[id + 1] ?? 0); i++) {
-        const k = pairs[i] ?? 0;
+        const k = keyAt(i);
         total += weights[k] ?? 0;
         const at = cursor[k] ?? 0;
         ids[at] = id;
@@ -93,7 +99,7 @@ export class CandidateIndexBuilder {
       }
       totals[id] = total;
     }
-    this.pairs = new Int32Array(0);
+    this.chunks = [];
     this.nameStart = [];
     return new CandidateIndex(keyIds, keyKinds, offsets, ids, totals);
   }

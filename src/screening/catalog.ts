@@ -2,7 +2,7 @@ import type { Db } from '../db/database.js';
 import { type ListedAddress, type ScreeningSnapshot, datasetVersions, readScreeningSnapshot } from '../db/screening-repo.js';
 import { NAME_KEYS_VERSION } from './name-keys.js';
 import { NameIndex } from './name-index.js';
-import { type Party, groupParties } from './parties.js';
+import { type Parties, groupParties } from './parties.js';
 
 export interface DatasetVersion {
   id: string;
@@ -12,23 +12,22 @@ export interface DatasetVersion {
 /** One consistent version of what screening answers from, built once per data change. */
 export interface ScreeningState {
   snapshot: ScreeningSnapshot;
-  parties: Map<string, Party>;
+  parties: Parties;
   names: NameIndex;
   /** Listed crypto addresses by canonical form. */
   addresses: Map<string, ListedAddress[]>;
 }
 
 function buildState(db: Db): ScreeningState {
-  const snapshot = readScreeningSnapshot(db);
+  const indexing = NameIndex.builder();
+  const snapshot = readScreeningSnapshot(db, { keysVersion: NAME_KEYS_VERSION, onName: indexing.add });
   const addresses = new Map<string, ListedAddress[]>();
   for (const a of snapshot.addresses) {
     const list = addresses.get(a.normalized);
     if (list) list.push(a);
     else addresses.set(a.normalized, [a]);
   }
-  const names = NameIndex.build(snapshot.names, snapshot.entities, snapshot.keysVersion === NAME_KEYS_VERSION);
-  // The snapshot's names carried their index keys; keep the indexed entries (without them) instead.
-  snapshot.names = [...names.entries];
+  const names = indexing.build(snapshot.names);
   return { snapshot, parties: groupParties(snapshot.entities, snapshot.sameParty), names, addresses };
 }
 

@@ -1,14 +1,12 @@
-import type { ScreenableEntity, ScreenableName } from '../db/screening-repo.js';
+import type { ScreenableName } from '../db/screening-repo.js';
 import { type PreparedName, prepareName } from '../matching/index.js';
 import type { EntityKind } from '../model.js';
-import { CandidateIndex } from './candidate-index.js';
+import { type CandidateIndex, CandidateIndexBuilder } from './candidate-index.js';
 import { keysOfName, splitKeys } from './name-keys.js';
 
 export type KindFilter = EntityKind | 'any';
 
-export interface IndexedName extends ScreenableName {
-  entity: ScreenableEntity;
-}
+export type IndexedName = ScreenableName;
 
 /**
  * Kinds a query of each kind is compared with. Organisations and groups are both collective parties and lists
@@ -40,7 +38,7 @@ export class NameIndex {
   private readonly datasetIds: string[] = [];
   private readonly prepared = new Map<number, PreparedName>();
 
-  private constructor(
+  constructor(
     readonly entries: readonly IndexedName[],
     private readonly retrieval: CandidateIndex,
   ) {
@@ -51,22 +49,16 @@ export class NameIndex {
     });
   }
 
-  /** Indexes the names by their stored keys; `storedKeysUsable` is false when they are of another matcher version. */
-  static build(names: readonly ScreenableName[], entities: Map<string, ScreenableEntity>, storedKeysUsable = true): NameIndex {
-    const listed = names.flatMap((n) => {
-      const entity = entities.get(n.entityId);
-      return entity ? [{ name: n, entity }] : [];
-    });
-    const keysOf = (id: number): readonly string[] => {
-      const item = listed[id];
-      if (!item) return [];
-      const { name, entity } = item;
-      return name.keys !== null && storedKeysUsable ? splitKeys(name.keys) : keysOfName(name.name, entity.kind);
+  /**
+   * Collects names one at a time, in the order of `entries`, with their stored keys (computed here when null),
+   * then builds the index over them.
+   */
+  static builder(): { add: (name: IndexedName, storedKeys: string | null) => void; build: (entries: readonly IndexedName[]) => NameIndex } {
+    const retrieval = new CandidateIndexBuilder();
+    return {
+      add: (name, storedKeys) => retrieval.add(storedKeys !== null ? splitKeys(storedKeys) : keysOfName(name.name, name.entity.kind)),
+      build: (entries) => new NameIndex(entries, retrieval.build()),
     };
-    const retrieval = CandidateIndex.build(listed.length, keysOf);
-    // The key strings are in the index now; the entries do not keep them.
-    const entries = listed.map(({ name, entity }): IndexedName => ({ ...name, keys: null, entity }));
-    return new NameIndex(entries, retrieval);
   }
 
   get size(): number {

@@ -18,8 +18,27 @@ export function partyStatus(members: readonly ScreenableEntity[]): EntityStatus 
   return members.reduce<EntityStatus>((s, m) => (STATUS_RANK[m.status] < STATUS_RANK[s] ? m.status : s), 'unflagged');
 }
 
-/** Groups entities into parties by the same-party links (union-find), keyed by every member's id. */
-export function groupParties(entities: Map<string, ScreenableEntity>, links: readonly [string, string][]): Map<string, Party> {
+/**
+ * The party of every record: the groups that same-party links make, and every other record as a party of its own
+ * (made when asked for, not held: at a million records, one object per singleton costs some 90 MB).
+ */
+export class Parties {
+  constructor(
+    private readonly entities: ReadonlyMap<string, ScreenableEntity>,
+    private readonly grouped: ReadonlyMap<string, Party>,
+  ) {}
+
+  /** The party of record `id`; a record without same-party links gets a new one-member party each call. */
+  get(id: string): Party | undefined {
+    const party = this.grouped.get(id);
+    if (party) return party;
+    const entity = this.entities.get(id);
+    return entity ? { lead: entity, members: [entity] } : undefined;
+  }
+}
+
+/** Groups entities into parties by the same-party links (union-find over the linked records only). */
+export function groupParties(entities: Map<string, ScreenableEntity>, links: readonly [string, string][]): Parties {
   const parent = new Map<string, string>();
   const find = (id: string): string => {
     let root = id;
@@ -34,11 +53,13 @@ export function groupParties(entities: Map<string, ScreenableEntity>, links: rea
     if (ra !== rb) parent.set(ra, rb);
   }
   const groups = new Map<string, ScreenableEntity[]>();
-  for (const e of entities.values()) {
-    const root = find(e.id);
+  for (const id of parent.keys()) {
+    const entity = entities.get(id);
+    if (!entity) continue;
+    const root = find(id);
     const group = groups.get(root);
-    if (group) group.push(e);
-    else groups.set(root, [e]);
+    if (group) group.push(entity);
+    else groups.set(root, [entity]);
   }
   const byMember = new Map<string, Party>();
   for (const members of groups.values()) {
@@ -48,5 +69,5 @@ export function groupParties(entities: Map<string, ScreenableEntity>, links: rea
     const party = { lead, members };
     for (const m of members) byMember.set(m.id, party);
   }
-  return byMember;
+  return new Parties(entities, byMember);
 }

@@ -236,14 +236,15 @@ export function screen(state: ScreeningState, req: ScreenRequest): ScreenResult 
 
   const closeness = literalCloseness(req.name);
   const better = (a: Hit, b: Hit) => b.score - a.score || closeness(a) - closeness(b);
-  const best = new Map<Party, Hit>();
+  // Keyed by the party's lead record: a party of one record is a new object each time it is looked up.
+  const best = new Map<string, [Party, Hit]>();
   for (const hit of hits) {
     const party = state.parties.get(hit.record.id);
     if (!party) continue;
-    const previous = best.get(party);
-    if (!previous || better(hit, previous) < 0) best.set(party, hit);
+    const previous = best.get(party.lead.id);
+    if (!previous || better(hit, previous[1]) < 0) best.set(party.lead.id, [party, hit]);
   }
-  const matches = [...best]
+  const matches = [...best.values()]
     .sort(([pa, a], [pb, b]) => better(a, b) || pa.lead.name.localeCompare(pb.lead.name))
     .slice(0, req.limit)
     .map(([party, hit]) => toMatch(state, party, hit, searched, threshold));
