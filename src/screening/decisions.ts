@@ -9,9 +9,15 @@ import type { Party } from './parties.js';
  * `KIM, Chol` and `Chol Kim` are one subject.
  */
 export function nameSubject(name: string): string {
-  const tokens = prepareName(name, 'any').readings[0]?.tokens.map((t) => t.latin) ?? [];
-  return `name:${[...tokens].sort().join(' ')}`;
+  return subjectOfNormalized(prepareName(name, 'any').readings[0]?.tokens.map((t) => t.latin).join(' ') ?? '');
 }
+
+/**
+ * The same subject from a screening's `query.normalized` (its tokens joined by spaces) when it was screened with
+ * kind `any`, so the request path does not prepare the name twice.
+ */
+export const subjectOfNormalized = (normalized: string) =>
+  `name:${normalized.split(' ').filter((t) => t !== '').sort().join(' ')}`;
 
 export const addressSubject = (canonical: string) => `address:${canonical}`;
 

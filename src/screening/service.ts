@@ -4,7 +4,7 @@ import type { AuditWriter } from '../db/audit-writer.js';
 import type { Db } from '../db/database.js';
 import { decisionsForSubjects } from '../db/decisions-repo.js';
 import type { ScreeningState } from './catalog.js';
-import { type PreviousReview, addressSubject, nameSubject, reviewFor } from './decisions.js';
+import { type PreviousReview, addressSubject, nameSubject, reviewFor, subjectOfNormalized } from './decisions.js';
 import { type ScreenMatch, type ScreenRequest, type ScreenResult, screen } from './screen.js';
 
 export interface ReviewedMatch extends ScreenMatch {
@@ -47,7 +47,9 @@ export function answerScreening(ctx: ScreeningContext, req: ScreenRequest, ref: 
   const now = ctx.now ?? new Date();
   const result = screen(ctx.state, req);
   const subjects = [
-    ...(req.name !== undefined ? [nameSubject(req.name)] : []),
+    ...(req.name === undefined ? []
+      : req.kind === 'any' && result.query.normalized !== null ? [subjectOfNormalized(result.query.normalized)]
+      : [nameSubject(req.name)]),
     ...(result.query.address ? [addressSubject(result.query.address.canonical)] : []),
   ];
   const decisions = decisionsForSubjects(ctx.db, subjects);
