@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { CORPUS_TITLES, type InProcessResult } from './corpora.js';
 import type { Corpus } from './options.js';
 import { QUERY_CATEGORIES } from './queries.js';
@@ -15,6 +16,7 @@ const CATEGORY_TITLES: Record<string, string> = {
 
 const corpusTitle = (c: Corpus | null) => (c ? CORPUS_TITLES[c] : '–');
 const seconds = (ms: number) => fmt(ms / 1000, 2);
+const heapLimitMb = v8.getHeapStatistics().heap_size_limit / 1024 ** 2;
 
 function machineTable(r: BenchResults): string {
   const m = r.machine;
@@ -25,7 +27,7 @@ function machineTable(r: BenchResults): string {
     ['Node.js', `${m.node} on ${m.platform}`],
     ['name queries per corpus', fmt(s.BENCH_QUERIES)],
     ['synthetic names (c)', fmt(s.BENCH_SYNTHETIC_NAMES)],
-    ['in-process heap limit', `--max-old-space-size=${s.BENCH_HEAP_MB} (MB)`],
+    ['in-process heap limit', s.BENCH_HEAP_MB === undefined ? `Node's default (${fmt(heapLimitMb)} MB)` : `--max-old-space-size=${s.BENCH_HEAP_MB} (MB)`],
     ['autocannon', `${s.BENCH_HTTP_SECONDS} s per case (after a warm-up), ${s.BENCH_CONNECTIONS} connections, pipelining 1`],
     ['parts', `${s.parts.join(', ')} (seed ${s.BENCH_SEED})`],
   ]);

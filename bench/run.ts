@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       await attempt(results, `in-process corpus (${corpus})`, async () => {
         progress(`screening in process: corpus (${corpus})`);
         const what = [...(names ? ['names'] : []), ...(addresses && corpus === 'b' ? ['addresses'] : [])];
-        const heap = [`--max-old-space-size=${options.BENCH_HEAP_MB}`];
+        const heap = options.BENCH_HEAP_MB === undefined ? [] : [`--max-old-space-size=${options.BENCH_HEAP_MB}`];
         results.inProcess.push(lastJsonLine<InProcessResult>(await runScript('in-process.ts', [corpus, dbFile(corpus), ...what], heap)));
       });
     }

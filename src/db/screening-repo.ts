@@ -90,7 +90,8 @@ export function readScreeningSnapshot(db: Db, options?: SnapshotOptions): Screen
     for (const { keys, ...row } of nameRows) {
       const entity = entities.get(row.entityId);
       if (!entity) continue;
-      const name = { ...row, entity };
+      // entityId is the entity's own string, not a second copy of it per name.
+      const name = { ...row, entityId: entity.id, entity };
       names.push(name);
       options?.onName(name, keys);
     }
