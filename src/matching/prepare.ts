@@ -1,8 +1,8 @@
-import { doubleMetaphone } from 'double-metaphone';
+import { doubleMetaphone as computeDoubleMetaphone } from 'double-metaphone';
 import { cleanName } from './clean-text.js';
-import { looksRomanizedKorean, romanKey } from './korean-romanization.js';
+import { looksRomanizedKorean, romanKey as computeRomanKey } from './korean-romanization.js';
 import { ofacTokens } from './ofac-score.js';
-import { consonantSkeleton, isAbjadLike } from './skeleton.js';
+import { consonantSkeleton as computeSkeleton, isAbjadLike } from './skeleton.js';
 import { tokenizeName, type RawToken } from './tokenize.js';
 import { transpositionDistance } from './transposition-distance.js';
 import type { NameKind, NameReading, PreparedName, PreparedToken, TokenCompound, TokenRole } from './types.js';
@@ -96,6 +96,25 @@ function classify(token: RawToken, next: RawToken | undefined, index: number, ki
   if (latin.length === 1 && /[a-z]/.test(latin) && token.writing === 'latin') return ['initial', latin];
   return ['name', latin];
 }
+
+/**
+ * The same word recurs across names and across the kinds a query is prepared for (an `any` query is prepared once
+ * per kind of candidate): its phonetic keys are computed once. Bounded; emptied when full.
+ */
+function memoized<T>(compute: (word: string) => T, size = 50_000): (word: string) => T {
+  const known = new Map<string, T>();
+  return (word) => {
+    let value = known.get(word);
+    if (value === undefined) {
+      if (known.size >= size) known.clear();
+      known.set(word, (value = compute(word)));
+    }
+    return value;
+  };
+}
+const romanKey = memoized(computeRomanKey);
+const consonantSkeleton = memoized(computeSkeleton);
+const doubleMetaphone = memoized((word) => computeDoubleMetaphone(word) as readonly [string, string]);
 
 function prepareToken(token: RawToken, next: RawToken | undefined, index: number, kind: NameKind): PreparedToken {
   const [role, latin] = classify(token, next, index, kind);
