@@ -38,6 +38,61 @@ const weightOf = (kind: KeyKind, postings: number, size: number) => KIND_WEIGHT[
  * Collects names' keys one name at a time (so a caller can stream them from the database without holding them all),
  * then lays out the postings.
  */
+/**
+ * The distinct keys, numbered in order of first sight: an open-addressing hash table (FNV-1a, linear probing) that
+ * can look up a key inside a longer string, so the space-joined keys stored for a name are read without splitting
+ * them into a string per key (half the time of split plus Map on curated + OFAC + UN: 373 against 769 ms for their
+ * 2.47 million keys).
+ */
+class KeyTable {
+  private slots = new Int32Array(1 << 16);
+  private hashes = new Int32Array(1 << 12);
+  readonly keys: string[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The number of the key `text.slice(start, end)`; -1 when it is not there and `add` is false. */
+  find(text: string, start: number, end: number, add: boolean): number {
+    let hash = 0x811c9dc5 | 0;
+    for (let c = start; c < end; c++) hash = Math.imul(hash ^ text.charCodeAt(c), 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (;;) {
+      const taken = this.slots[slot] as number;
+      if (taken === 0) break;
+      const k = taken - 1;
+      const key = this.keys[k] as string;
+      if (this.hashes[k] === hash && key.length === end - start && text.startsWith(key, start)) return k;
+      slot = (slot + 1) & mask;
+    }
+    if (!add) return -1;
+    const k = this.keys.length;
+    this.keys.push(start === 0 && end === text.length ? text : text.slice(start, end));
+    if (k === this.hashes.length) {
+      const grown = new Int32Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[k] = hash;
+    this.slots[slot] = k + 1;
+    if (this.keys.length * 2 > this.slots.length) this.rehash();
+    return k;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let k = 0; k < this.keys.length; k++) {
+      let slot = (this.hashes[k] as number) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = k + 1;
+    }
+    this.slots = slots;
+  }
+}
+
 /** Key numbers are collected in chunks of this many, so the buffer never grows by copying. */
 const CHUNK = 1 << 20;
 
@@ -46,36 +101,51 @@ const CHUNK = 1 << 20;
  * then lays out the postings.
  */
 export class CandidateIndexBuilder {
-  private readonly keyIds = new Map<string, number>();
+  private readonly keyTable = new KeyTable();
   private readonly keyKinds: KeyKind[] = [];
   /** Every name's key numbers, name after name, in fixed-size chunks; `nameStart[i]` is where name i's begin. */
   private chunks: Int32Array[] = [];
   private used = 0;
   private nameStart: number[] = [0];
 
-  /** Adds the next name (ids are given in order from 0) and returns its id. */
+  /** Adds the next name (ids are given in order from 0) with its keys, and returns its id. */
   add(keys: Iterable<string>): number {
-    for (const key of keys) {
-      let k = this.keyIds.get(key);
-      if (k === undefined) {
-        k = this.keyIds.size;
-        this.keyIds.set(key, k);
-        this.keyKinds.push(kindOf(key));
-      }
-      const at = this.used % CHUNK;
-      if (at === 0) this.chunks.push(new Int32Array(CHUNK));
-      (this.chunks[this.chunks.length - 1] as Int32Array)[at] = k;
-      this.used++;
+    for (const key of keys) this.push(key, 0, key.length);
+    return this.endName();
+  }
+
+  /** The same, with the keys joined by single spaces (as stored). */
+  addJoined(joined: string): number {
+    let start = 0;
+    while (start < joined.length) {
+      let end = joined.indexOf(' ', start);
+      if (end < 0) end = joined.length;
+      if (end > start) this.push(joined, start, end);
+      start = end + 1;
     }
+    return this.endName();
+  }
+
+  private push(text: string, start: number, end: number): void {
+    const known = this.keyTable.size;
+    const k = this.keyTable.find(text, start, end, true);
+    if (k === known) this.keyKinds.push(kindOf(this.keyTable.keys[k] as string));
+    const at = this.used % CHUNK;
+    if (at === 0) this.chunks.push(new Int32Array(CHUNK));
+    (this.chunks[this.chunks.length - 1] as Int32Array)[at] = k;
+    this.used++;
+  }
+
+  private endName(): number {
     this.nameStart.push(this.used);
     return this.nameStart.length - 2;
   }
 
   build(): CandidateIndex {
-    const { keyIds, keyKinds, chunks, used, nameStart } = this;
+    const { keyTable, keyKinds, chunks, used, nameStart } = this;
     const keyAt = (i: number) => chunks[Math.floor(i / CHUNK)]?.[i % CHUNK] ?? 0;
     const count = nameStart.length - 1;
-    const keyCount = keyIds.size;
+    const keyCount = keyTable.size;
     // Count per key, then place each name id in its key's row (ids stay in ascending order).
     const offsets = new Int32Array(keyCount + 1);
     for (let i = 0; i < used; i++) {
@@ -101,7 +171,7 @@ export class CandidateIndexBuilder {
     }
     this.chunks = [];
     this.nameStart = [];
-    return new CandidateIndex(keyIds, keyKinds, offsets, ids, totals);
+    return new CandidateIndex(keyTable, keyKinds, offsets, ids, totals);
   }
 }
 
@@ -111,7 +181,7 @@ export class CandidateIndex {
   readonly size: number;
 
   constructor(
-    private readonly keyIds: Map<string, number>,
+    private readonly keyTable: KeyTable,
     private readonly keyKinds: readonly KeyKind[],
     private readonly offsets: Int32Array,
     private readonly ids: Int32Array,
@@ -138,8 +208,8 @@ export class CandidateIndex {
     const { scores, offsets, ids, totals } = this;
     const touched: number[] = [];
     for (const key of queryKeys) {
-      const k = this.keyIds.get(key);
-      if (k === undefined) continue;
+      const k = this.keyTable.find(key, 0, key.length, false);
+      if (k < 0) continue;
       const start = offsets[k] ?? 0;
       const end = offsets[k + 1] ?? 0;
       const kind = this.keyKinds[k] ?? 'trigram';

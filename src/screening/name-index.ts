@@ -2,7 +2,7 @@ import type { ScreenableName } from '../db/screening-repo.js';
 import { type PreparedName, prepareName } from '../matching/index.js';
 import type { EntityKind } from '../model.js';
 import { type CandidateIndex, CandidateIndexBuilder } from './candidate-index.js';
-import { keysOfName, splitKeys } from './name-keys.js';
+import { keysOfName } from './name-keys.js';
 
 export type KindFilter = EntityKind | 'any';
 
@@ -56,7 +56,7 @@ export class NameIndex {
   static builder(): { add: (name: IndexedName, storedKeys: string | null) => void; build: (entries: readonly IndexedName[]) => NameIndex } {
     const retrieval = new CandidateIndexBuilder();
     return {
-      add: (name, storedKeys) => retrieval.add(storedKeys !== null ? splitKeys(storedKeys) : keysOfName(name.name, name.entity.kind)),
+      add: (name, storedKeys) => (storedKeys !== null ? retrieval.addJoined(storedKeys) : retrieval.add(keysOfName(name.name, name.entity.kind))),
       build: (entries) => new NameIndex(entries, retrieval.build()),
     };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareName } from '../../src/matching/index.js';
-import { CandidateIndex } from '../../src/screening/candidate-index.js';
+import { CandidateIndex, CandidateIndexBuilder } from '../../src/screening/candidate-index.js';
 import { keysOfPrepared } from '../../src/screening/name-keys.js';
 
 // A corpus of made-up names where the wanted one shares most of its letters with many others.
@@ -58,5 +58,26 @@ describe('candidate index', () => {
     const found = retrieved('Trading Company Number 1234 Limited');
     expect(found[0]).toBe('Trading Company Number 1234 Limited');
     expect(found.length).toBeLessThanOrEqual(32);
+  });
+
+  it('reads keys stored joined by spaces as it reads them one by one', () => {
+    const joined = new CandidateIndexBuilder();
+    for (const k of keys) joined.addJoined(k.join(' '));
+    const fromJoined = joined.build();
+    for (const query of ['Reconaissance Generl Burea', 'Park Sung Il', 'Trading Company Number 1234 Limited', 'Braa']) {
+      const queryKeys = keysOfPrepared(prepareName(query, 'any'));
+      expect(fromJoined.candidates(queryKeys, all)).toEqual(index.candidates(queryKeys, all));
+    }
+  });
+
+  it('finds every key among hundreds of thousands, whatever their hashes', () => {
+    const builder = new CandidateIndexBuilder();
+    const count = 200_000;
+    for (let i = 0; i < count; i++) builder.addJoined(`t:name${i} g:shared`);
+    const many = builder.build();
+    for (const i of [0, 1, 65_535, 65_536, 131_071, count - 1]) {
+      expect(many.candidates([`t:name${i}`, 'g:shared'], all, 1)).toEqual([i]);
+    }
+    expect(many.candidates(['t:name-absent'], all)).toEqual([]);
   });
 });
