@@ -35,10 +35,6 @@ const RELATIVE_CUTOFF = 0.3;
 const weightOf = (kind: KeyKind, postings: number, size: number) => KIND_WEIGHT[kind] * Math.log(1 + size / postings);
 
 /**
- * Collects names' keys one name at a time (so a caller can stream them from the database without holding them all),
- * then lays out the postings.
- */
-/**
  * The distinct keys, numbered in order of first sight: an open-addressing hash table (FNV-1a, linear probing) that
  * can look up a key inside a longer string, so the space-joined keys stored for a name are read without splitting
  * them into a string per key (half the time of split plus Map on curated + OFAC + UN: 373 against 769 ms for their
