@@ -18,15 +18,8 @@ export interface ScreeningRecord {
   matches: unknown[];
 }
 
-interface Row {
-  id: string;
-  createdAt: string;
-  apiKeyId: string | null;
-  channel: Channel;
-  ref: string | null;
-  verdict: OverallVerdict;
-  recordJson: string;
-}
+/** A stored row: the record's own columns, and the rest of it as JSON. */
+type Row = Pick<ScreeningRecord, 'id' | 'createdAt' | 'apiKeyId' | 'channel' | 'ref' | 'verdict'> & { recordJson: string };
 
 const COLUMNS = 'id, created_at AS createdAt, api_key_id AS apiKeyId, channel, ref, verdict, record_json AS recordJson';
 
