@@ -163,6 +163,8 @@ export const screenResponseSchema = named(
       threshold: z.number().describe('Match threshold used.'),
       reviewThreshold: z.number().describe('Lower edge of the review band: scores from here up to the threshold are `review`.'),
     }),
-    matches: z.array(screenMatchSchema),
+    matches: z
+      .array(screenMatchSchema)
+      .describe('One per real-world party, at most `limit`: highest score first, and of equal scores the name spelt closest to the query first.'),
   }),
 );
