@@ -2,7 +2,7 @@ import type { AutocannonRequest } from 'autocannon';
 import { generateApiKey, hashApiKey } from '../src/auth/api-key.js';
 import { createKey } from '../src/db/api-keys-repo.js';
 import { openDatabase } from '../src/db/database.js';
-import { readScreeningSnapshot } from '../src/db/screening-repo.js';
+import { type ScreenableName, readScreeningSnapshot } from '../src/db/screening-repo.js';
 import { addressQueries } from './addresses.js';
 import { type LoadFigures, type RunningServer, jsonPosts, load, serverProcesses, startServer, stopServer } from './http.js';
 import type { BenchOptions, Corpus } from './options.js';
@@ -38,8 +38,9 @@ function requestsFrom(file: string, seed: number) {
     const apiKey = generateApiKey();
     createKey(db, { name: `bench-${Date.now()}`, keyHash: hashApiKey(apiKey), scopes: ['screen'], createdAt: new Date().toISOString() });
     const auth = { authorization: `Bearer ${apiKey}` };
-    const snapshot = readScreeningSnapshot(db);
-    const names = nameQueries(snapshot.names, HTTP_QUERY_COUNT, seed).map((q) => ({ name: q.name, kind: 'any', limit: 10 }));
+    const listed: ScreenableName[] = [];
+    const snapshot = readScreeningSnapshot(db, { onName: (n) => listed.push(n) });
+    const names = nameQueries({ size: listed.length, entry: (i) => listed[i] }, HTTP_QUERY_COUNT, seed).map((q) => ({ name: q.name, kind: 'any', limit: 10 }));
     const addresses: AutocannonRequest[] = addressQueries(snapshot.addresses, seed).map((q) => ({
       method: 'GET',
       headers: auth,

@@ -31,7 +31,7 @@ function foundInTop5(result: ScreenResult, targetId: string): boolean {
 }
 
 function measureNames(state: ScreeningState, count: number, seed: number): InProcessResult['names'] {
-  const queries = nameQueries(state.snapshot.names, count, seed);
+  const queries = nameQueries(state.names, count, seed);
   const recall: Record<string, RecallCount> = Object.fromEntries(
     QUERY_CATEGORIES.filter((c) => c !== 'unlisted').map((c) => [c, { queries: 0, top5: 0 }]),
   );

@@ -63,12 +63,20 @@ function reordered(name: string): string {
 }
 
 /** Indexes of the names each category can draw on. */
-function pools(names: readonly ScreenableName[]): Record<Exclude<QueryCategory, 'unlisted'>, number[]> {
+/** Listed names by position: an array, or the screening state's name index (which makes each name when asked). */
+export interface NameList {
+  readonly size: number;
+  entry(i: number): ScreenableName | undefined;
+}
+
+function pools(names: NameList): Record<Exclude<QueryCategory, 'unlisted'>, number[]> {
   const p = { exact: [] as number[], alias: [] as number[], typo1: [] as number[], typo2: [] as number[], reordered: [] as number[], transliterated: [] as number[] };
-  names.forEach((n, i) => {
+  for (let i = 0; i < names.size; i++) {
+    const n = names.entry(i);
+    if (!n) continue;
     if (n.nameType === 'original_script') {
       p.transliterated.push(i);
-      return;
+      continue;
     }
     if (n.nameType === 'primary') p.exact.push(i);
     else p.alias.push(i);
@@ -77,7 +85,7 @@ function pools(names: readonly ScreenableName[]): Record<Exclude<QueryCategory, 
     if (typoable >= 1) p.typo1.push(i);
     if (typoable >= 2) p.typo2.push(i);
     if (new Set(tokens.map((t) => t.toLowerCase())).size >= 2) p.reordered.push(i);
-  });
+  }
   return p;
 }
 
@@ -86,7 +94,7 @@ function pools(names: readonly ScreenableName[]): Record<Exclude<QueryCategory, 
  * reordered tokens, names in their original script, and people on no list. A category with no name to draw on
  * falls back to an exact name.
  */
-export function nameQueries(names: readonly ScreenableName[], count: number, seed: number): NameQuery[] {
+export function nameQueries(names: NameList, count: number, seed: number): NameQuery[] {
   const r = new Random(seed);
   const byCategory = pools(names);
   const queries: NameQuery[] = [];
@@ -97,7 +105,7 @@ export function nameQueries(names: readonly ScreenableName[], count: number, see
       continue;
     }
     const category = byCategory[wanted].length > 0 ? wanted : 'exact';
-    const listed = names[r.pick(byCategory[category])];
+    const listed = names.entry(r.pick(byCategory[category]));
     if (!listed) throw new Error('no listed names to draw queries from');
     const name =
       category === 'typo1' ? withTypos(listed.name, 1, r)

@@ -29,7 +29,8 @@ export interface SnapshotOptions {
    * names they weigh some 360 MB.
    */
   onName: (name: ScreenableName, storedKeys: string | null) => void;
-  keysVersion: string;
+  /** The index key version the caller computes; without it, no stored keys are read and `storedKeys` is null. */
+  keysVersion?: string;
 }
 
 export interface ListedAddress {
@@ -40,11 +41,13 @@ export interface ListedAddress {
   citations: CitationView[];
 }
 
-/** Everything screening answers from, read in one transaction so it is one consistent version of the data. */
+/**
+ * Everything screening answers from, read in one transaction so it is one consistent version of the data. The names
+ * are not in it: they are handed to `onName` one at a time, for the caller to keep in the form it needs.
+ */
 export interface ScreeningSnapshot {
   datasets: { id: string; version: string }[];
   entities: Map<string, ScreenableEntity>;
-  names: ScreenableName[];
   addresses: ListedAddress[];
   designations: Map<string, DesignationView[]>;
   citations: Map<string, CitationView[]>;
@@ -68,7 +71,21 @@ const SAME_PARTY_LINKS = `
     JOIN identifiers i2 ON i2.type = 'imo' AND i2.value = i1.value AND i2.entity_id > i1.entity_id
     WHERE i1.type = 'imo'`;
 
-export function readScreeningSnapshot(db: Db, options?: SnapshotOptions): ScreeningSnapshot {
+/**
+ * One shared copy of each distinct string: SQLite hands every row its own copy of a column's text, and at a million
+ * records the copies of a handful of kinds, statuses and dataset ids weigh tens of megabytes.
+ */
+function interner(): <T extends string>(text: T) => T {
+  const seen = new Map<string, string>();
+  return <T extends string>(text: T): T => {
+    const kept = seen.get(text);
+    if (kept !== undefined) return kept as T;
+    seen.set(text, text);
+    return text;
+  };
+}
+
+export function readScreeningSnapshot(db: Db, options: SnapshotOptions): ScreeningSnapshot {
   return db.transaction((): ScreeningSnapshot => {
     const datasets = datasetVersions(db);
     const entityRows = db
@@ -76,9 +93,13 @@ export function readScreeningSnapshot(db: Db, options?: SnapshotOptions): Screen
         `SELECT id, kind, name, status, dataset_id AS datasetId, content_hash AS contentHash FROM entities
          WHERE status <> 'unflagged' ORDER BY id`,
       )
-      .all() as ScreenableEntity[];
-    const entities = new Map(entityRows.map((e) => [e.id, e]));
-    const keysUsable = options !== undefined && storedKeysVersion(db) === options.keysVersion;
+      .iterate() as IterableIterator<ScreenableEntity>;
+    const intern = interner();
+    const entities = new Map<string, ScreenableEntity>();
+    for (const e of entityRows) {
+      entities.set(e.id, { ...e, kind: intern(e.kind), status: intern(e.status), datasetId: intern(e.datasetId) });
+    }
+    const keysUsable = options.keysVersion !== undefined && storedKeysVersion(db) === options.keysVersion;
     const nameRows = db
       .prepare(
         `SELECT n.id, n.entity_id AS entityId, n.name, n.type AS nameType, ${keysUsable ? 'k.keys' : 'NULL'} AS keys
@@ -86,14 +107,11 @@ export function readScreeningSnapshot(db: Db, options?: SnapshotOptions): Screen
          WHERE e.status <> 'unflagged' ORDER BY n.id`,
       )
       .iterate() as IterableIterator<Omit<ScreenableName, 'entity'> & { keys: string | null }>;
-    const names: ScreenableName[] = [];
     for (const { keys, ...row } of nameRows) {
       const entity = entities.get(row.entityId);
       if (!entity) continue;
       // entityId is the entity's own string, not a second copy of it per name.
-      const name = { ...row, entityId: entity.id, entity };
-      names.push(name);
-      options?.onName(name, keys);
+      options.onName({ ...row, entityId: entity.id, entity }, keys);
     }
     const addressRows = db
       .prepare(
@@ -106,7 +124,6 @@ export function readScreeningSnapshot(db: Db, options?: SnapshotOptions): Screen
     return {
       datasets,
       entities,
-      names,
       addresses: addressRows.map(({ rowId, ...a }) => ({ ...a, citations: identifierCitations.get(String(rowId)) ?? [] })),
       designations: allDesignations(db),
       citations: allCitationsOf(db, 'entity'),

@@ -27,7 +27,7 @@ function buildState(db: Db): ScreeningState {
     if (list) list.push(a);
     else addresses.set(a.normalized, [a]);
   }
-  const names = indexing.build(snapshot.names);
+  const names = indexing.build();
   return { snapshot, parties: groupParties(snapshot.entities, snapshot.sameParty), names, addresses };
 }
 
