@@ -60,6 +60,18 @@ describe('candidate index', () => {
     expect(found.length).toBeLessThanOrEqual(32);
   });
 
+  it('answers each query as a fresh index would, after any number of queries and after a filter that threw', () => {
+    const queries = ['Reconaissance Generl Burea', 'Trading Company Number 12 Limited', 'Park Sung Il', 'Star Devlopment Ltd'];
+    const fresh = queries.map((q) => CandidateIndex.build(keys.length, (id) => keys[id] ?? []).candidates(keysOfPrepared(prepareName(q, 'any')), all));
+    const throwing = () => {
+      throw new Error('filter failed');
+    };
+    expect(() => retrieved('Trading Company Number 7 Limited', throwing)).toThrow('filter failed');
+    for (let round = 0; round < 3; round++) {
+      queries.forEach((q, i) => expect(index.candidates(keysOfPrepared(prepareName(q, 'any')), all)).toEqual(fresh[i]));
+    }
+  });
+
   it('reads keys stored joined by spaces as it reads them one by one', () => {
     const joined = new CandidateIndexBuilder();
     for (const k of keys) joined.addJoined(k.join(' '));
