@@ -93,6 +93,15 @@ function addressTable(results: InProcessResult[]): string[] {
     ['corpus', 'queries', 'p50 ms', 'p99 ms', 'queries/s', 'listed found', 'unlisted found', 'rejected (400)'], rows)];
 }
 
+function scalingTable(r: BenchResults): string[] {
+  const s = r.scaling;
+  if (!s) return [];
+  const together = s.atOnce.reduce((sum, q) => sum + q, 0);
+  return [table(`In process: the same name queries in ${s.atOnce.length} processes at once (the ceiling of WORKERS=auto, before HTTP)`,
+    ['corpus', '1 process queries/s', 'each, at once', 'together', 'together ÷ 1 process'],
+    [[corpusTitle(s.corpus), fmt(s.oneProcess), s.atOnce.map((q) => fmt(q)).join(' / '), fmt(together), s.oneProcess > 0 ? fmt(together / s.oneProcess, 2) : '–']])];
+}
+
 function httpTables(r: BenchResults): string[] {
   if (r.http.length === 0 && r.starts.length === 0) return [];
   const echoRps = (workers: string) => r.http.find((h) => h.route === 'POST /echo' && h.workers === workers)?.figures.requestsPerSecond;
@@ -114,7 +123,7 @@ function httpTables(r: BenchResults): string[] {
 
 /** The whole report as aligned plain-text tables. */
 export function report(r: BenchResults): string {
-  const sections = [machineTable(r), ...datasetTables(r), ...inProcessTables(r.inProcess), ...addressTable(r.inProcess), ...httpTables(r)];
+  const sections = [machineTable(r), ...datasetTables(r), ...inProcessTables(r.inProcess), ...addressTable(r.inProcess), ...scalingTable(r), ...httpTables(r)];
   if (r.notes.length > 0) sections.push(`\nNotes\n${r.notes.map((n) => `- ${n}`).join('\n')}`);
   if (r.problems.length > 0) sections.push(`\nProblems\n${r.problems.map((p) => `- ${p}`).join('\n')}`);
   sections.push(`\nTotal ${fmt(r.totalSeconds, 1)} s`);

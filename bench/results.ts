@@ -23,6 +23,17 @@ export interface ServerStart {
   leftProcesses: boolean;
 }
 
+/**
+ * The same in-process name queries on (b), in one process and then in as many at once as there are cores: how far
+ * the machine itself lets screening scale, before any HTTP or load generator (the ceiling of WORKERS=auto).
+ */
+export interface ScalingResult {
+  corpus: Corpus;
+  oneProcess: number;
+  /** Queries per second of each process run at once. */
+  atOnce: number[];
+}
+
 /** Everything one run measured; printed as tables and written to bench/results.json. */
 export interface BenchResults {
   startedAt: string;
@@ -30,6 +41,7 @@ export interface BenchResults {
   settings: Omit<BenchOptions, 'BENCH_ONLY'> & { parts: string[] };
   prepared: PreparedDb[];
   inProcess: InProcessResult[];
+  scaling: ScalingResult | null;
   http: HttpCase[];
   starts: ServerStart[];
   /** Parts not run, and why (no lists on this machine, a failed build…). */
@@ -54,6 +66,7 @@ export function newResults(options: BenchOptions): BenchResults {
     settings: { ...settings, parts: BENCH_ONLY },
     prepared: [],
     inProcess: [],
+    scaling: null,
     http: [],
     starts: [],
     notes: [],

@@ -58,6 +58,20 @@ async function main(): Promise<void> {
       });
     }
 
+    const single = results.inProcess.find((r) => r.corpus === 'b' && r.names);
+    const processes = os.availableParallelism();
+    if (single?.names && processes > 1) {
+      await attempt(results, 'in-process scaling on corpus (b)', async () => {
+        progress(`screening in process: corpus (b), ${processes} processes at once`);
+        const heap = options.BENCH_HEAP_MB === undefined ? [] : [`--max-old-space-size=${options.BENCH_HEAP_MB}`];
+        const runs = await Promise.all(
+          Array.from({ length: processes }, () => runScript('in-process.ts', ['b', dbFile('b'), 'names'], heap)),
+        );
+        const atOnce = runs.map((out) => lastJsonLine<InProcessResult>(out).names?.summary.perSecond ?? 0);
+        results.scaling = { corpus: 'b', oneProcess: single.names?.summary.perSecond ?? 0, atOnce };
+      });
+    }
+
     if (httpCorpora.length > 0 || addresses) {
       await attempt(results, 'HTTP', async () => {
         progress('building the service (npm run build)');
