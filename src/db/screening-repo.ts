@@ -73,7 +73,7 @@ const SAME_PARTY_LINKS = `
 
 /**
  * One shared copy of each distinct string: SQLite hands every row its own copy of a column's text, and at a million
- * records the copies of a handful of kinds, statuses and dataset ids weigh tens of megabytes.
+ * records the copies of a handful of kinds, statuses, dataset ids and name types weigh tens of megabytes.
  */
 function interner(): <T extends string>(text: T) => T {
   const seen = new Map<string, string>();
@@ -111,7 +111,7 @@ export function readScreeningSnapshot(db: Db, options: SnapshotOptions): Screeni
       const entity = entities.get(row.entityId);
       if (!entity) continue;
       // entityId is the entity's own string, not a second copy of it per name.
-      options.onName({ ...row, entityId: entity.id, entity }, keys);
+      options.onName({ ...row, nameType: intern(row.nameType), entityId: entity.id, entity }, keys);
     }
     const addressRows = db
       .prepare(
