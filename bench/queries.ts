@@ -62,13 +62,13 @@ function reordered(name: string): string {
   return [...rest, first].join(' ');
 }
 
-/** Indexes of the names each category can draw on. */
 /** Listed names by position: an array, or the screening state's name index (which makes each name when asked). */
 export interface NameList {
   readonly size: number;
   entry(i: number): ScreenableName | undefined;
 }
 
+/** Indexes of the names each category can draw on. */
 function pools(names: NameList): Record<Exclude<QueryCategory, 'unlisted'>, number[]> {
   const p = { exact: [] as number[], alias: [] as number[], typo1: [] as number[], typo2: [] as number[], reordered: [] as number[], transliterated: [] as number[] };
   for (let i = 0; i < names.size; i++) {

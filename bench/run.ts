@@ -47,28 +47,28 @@ async function main(): Promise<void> {
       });
     }
 
+    // The in-process runs' heap limit: Node's default unless BENCH_HEAP_MB is set.
+    const heap = options.BENCH_HEAP_MB === undefined ? [] : [`--max-old-space-size=${options.BENCH_HEAP_MB}`];
     const inProcessRuns = [...inProcessCorpora.map((c) => ({ corpus: c, names: true })), ...(addresses && !parts.has('b') ? [{ corpus: 'b' as const, names: false }] : [])];
     for (const { corpus, names } of inProcessRuns) {
       if (!ready.has(corpus)) continue;
       await attempt(results, `in-process corpus (${corpus})`, async () => {
         progress(`screening in process: corpus (${corpus})`);
         const what = [...(names ? ['names'] : []), ...(addresses && corpus === 'b' ? ['addresses'] : [])];
-        const heap = options.BENCH_HEAP_MB === undefined ? [] : [`--max-old-space-size=${options.BENCH_HEAP_MB}`];
         results.inProcess.push(lastJsonLine<InProcessResult>(await runScript('in-process.ts', [corpus, dbFile(corpus), ...what], heap)));
       });
     }
 
-    const single = results.inProcess.find((r) => r.corpus === 'b' && r.names);
+    const single = results.inProcess.find((r) => r.corpus === 'b')?.names;
     const processes = os.availableParallelism();
-    if (single?.names && processes > 1) {
+    if (single && processes > 1) {
       await attempt(results, 'in-process scaling on corpus (b)', async () => {
         progress(`screening in process: corpus (b), ${processes} processes at once`);
-        const heap = options.BENCH_HEAP_MB === undefined ? [] : [`--max-old-space-size=${options.BENCH_HEAP_MB}`];
         const runs = await Promise.all(
           Array.from({ length: processes }, () => runScript('in-process.ts', ['b', dbFile('b'), 'names'], heap)),
         );
         const atOnce = runs.map((out) => lastJsonLine<InProcessResult>(out).names?.summary.perSecond ?? 0);
-        results.scaling = { corpus: 'b', oneProcess: single.names?.summary.perSecond ?? 0, atOnce };
+        results.scaling = { corpus: 'b', oneProcess: single.summary.perSecond, atOnce };
       });
     }
 
