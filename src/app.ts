@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import { type Db, openDatabase } from './db/database.js';
 import { securityComponents } from './auth/openapi.js';
 import { registerAuth } from './auth/plugin.js';
-import { registerProblemHandlers } from './errors.js';
+import { registerProblemHandlers, sendProblem, toProblem } from './errors.js';
 import { CuratedDataError } from './ingest/curated/load.js';
 import { syncCuratedDataset } from './ingest/curated/sync.js';
 import { datasetRoutes } from './routes/datasets.js';
@@ -53,6 +53,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     logger: loggerOptions(config, options),
     bodyLimit: config.BODY_LIMIT,
+    // The router's own errors (a malformed percent-encoding in the path) bypass the error handler: render them here.
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(request, reply, toProblem(error, request));
+    },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();

@@ -74,6 +74,8 @@ export function toProblem(error: FastifyError, request: FastifyRequest): HttpPro
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new HttpProblem(400, 'malformedJson', `The request body is not valid JSON: ${error.message}`);
+    case 'FST_ERR_BAD_URL':
+      return new HttpProblem(400, 'validation', 'The path is not valid: a percent-encoding in it does not decode to UTF-8 text.');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new HttpProblem(413, 'payloadTooLarge', 'The request body is larger than the limit.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

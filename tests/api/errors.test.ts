@@ -60,6 +60,13 @@ describe('errors are application/problem+json', () => {
     expect(del.headers.allow).toBe('GET, HEAD');
   });
 
+  it('400 problem+json for a path with a malformed percent-encoding (/v1/entities/%ED%A0%80), not the router\'s JSON', async () => {
+    const body = expectProblem(await app.inject({ method: 'GET', url: '/v1/entities/%ED%A0%80' }), 400, '/problems/validation-error');
+    expect(body.detail).toContain('percent-encoding');
+    const truncated = await app.inject({ method: 'GET', url: '/v1/events/%E0%A4%A', headers: { 'x-request-id': 'r1' } });
+    expect(expectProblem(truncated, 400, '/problems/validation-error').requestId).toBe('r1');
+  });
+
   it('413 for a body over 64 KiB', async () => {
     const res = await app.inject({ method: 'POST', url: '/v1/screen', payload: { name: 'x'.repeat(70 * 1024) } });
     expectProblem(res, 413, '/problems/payload-too-large');
