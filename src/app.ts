@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { type Db, openDatabase } from './db/database.js';
 import { securityComponents } from './auth/openapi.js';
 import { registerAuth } from './auth/plugin.js';
+import { registerHttpHygiene } from './http-hygiene.js';
 import { registerProblemHandlers, sendProblem, toProblem } from './errors.js';
 import { CuratedDataError } from './ingest/curated/load.js';
 import { syncCuratedDataset } from './ingest/curated/sync.js';
@@ -53,6 +54,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     logger: loggerOptions(config, options),
     bodyLimit: config.BODY_LIMIT,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
     // The router's own errors (a malformed percent-encoding in the path) bypass the error handler: render them here.
     frameworkErrors: (error, request, reply) => {
       sendProblem(request, reply, toProblem(error, request));
@@ -62,6 +64,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
   });
+  // Node waits up to 60 s for headers whatever requestTimeout says; a slow sender is cut off at the same limit.
+  app.server.headersTimeout = Math.min(app.server.headersTimeout, config.REQUEST_TIMEOUT_MS);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Only JSON bodies are accepted; anything else is a 415.
@@ -110,6 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await registerHttpHygiene(app, config);
 
   await app.register(healthRoutes);
   await app.register(screenRoutes);

@@ -53,6 +53,16 @@ export const configSchema = z.object({
     .min(1)
     .default(1825)
     .describe('How long screenings are kept in the audit trail; applied only by `npm run audit -- prune`, never silently.'),
+  REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(30_000)
+    .describe('Longest time a client may take to send a whole request (headers and body); a slower one is cut off with 408, so slow senders cannot hold connections open.'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .describe('Comma-separated origins (`https://console.example.com`) whose pages may call the API from a browser; empty: no CORS headers, so only same-origin pages (the console, /docs) can.'),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number()
     .int()
