@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * A key is `dprk_` followed by 32 random bytes in base64url (43 characters). The prefix lets secret scanners and
@@ -18,6 +18,16 @@ export function generateApiKey(): string {
  */
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
+}
+
+/**
+ * Whether two secrets (or stored forms of them) are equal, in time that does not depend on where they differ: both
+ * are hashed to 32 bytes first, so neither their contents nor their lengths show in the time taken. Every comparison
+ * of a secret goes through here.
+ */
+export function secretsEqual(a: string, b: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }
 
 export function isWellFormedApiKey(value: string): boolean {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { secretsEqual } from '../auth/api-key.js';
 import type { Scope } from '../auth/scopes.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
@@ -56,12 +57,17 @@ export function createKey(db: Db, key: { name: string; keyHash: string; scopes: 
   return id;
 }
 
-/** The unrevoked key with this hash, if any: one read through the unique index on key_hash (on every request). */
+/**
+ * The unrevoked key with this hash, if any: one read through the unique index on key_hash (on every request). The
+ * index finds the row; the stored hash is then compared with the presented one in constant time as well, so no step
+ * of the check depends on how much of a guess is right.
+ */
 export function findActiveByHash(db: Db, keyHash: string): ActiveKey | null {
-  const row = statement(db, 'SELECT id, name, scopes FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL').get(keyHash) as
-    | { id: string; name: string; scopes: string }
+  const row = statement(db, 'SELECT id, name, scopes, key_hash FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL').get(keyHash) as
+    | { id: string; name: string; scopes: string; key_hash: string }
     | undefined;
-  return row ? { id: row.id, name: row.name, scopes: row.scopes.split(',') as Scope[] } : null;
+  if (!row || !secretsEqual(row.key_hash, keyHash)) return null;
+  return { id: row.id, name: row.name, scopes: row.scopes.split(',') as Scope[] };
 }
 
 /** Every key, revoked ones included, oldest first. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bearerToken, generateApiKey, hashApiKey, isWellFormedApiKey } from '../../src/auth/api-key.js';
+import { bearerToken, generateApiKey, hashApiKey, isWellFormedApiKey, secretsEqual } from '../../src/auth/api-key.js';
 import { grants, parseScopes } from '../../src/auth/scopes.js';
 import {
   KeyNameTakenError,
@@ -40,6 +40,18 @@ describe('API key format', () => {
     ['Bearer a b', null],
   ])('bearerToken(%j) → %j', (header, token) => {
     expect(bearerToken(header)).toBe(token);
+  });
+});
+
+describe('secretsEqual, the constant-time comparison of secrets', () => {
+  it.each([
+    ['the same secret', 'whsec_abc', 'whsec_abc', true],
+    ['one character off at the end', 'whsec_abc', 'whsec_abd', false],
+    ['a prefix of the other (lengths differ)', 'whsec_ab', 'whsec_abc', false],
+    ['empty against non-empty', '', 'x', false],
+    ['two empty strings', '', '', true],
+  ])('%s', (_case, a, b, equal) => {
+    expect(secretsEqual(a, b)).toBe(equal);
   });
 });
 
