@@ -51,6 +51,13 @@ export async function readXmlRecords(
   const open: XmlElement[] = [];
   let rootSeen = false;
 
+  // No list format has a DTD, and a DTD's entity declarations can expand without bound ("billion laughs") or read
+  // files and URLs (XXE): a document that declares one is refused before anything in it is read.
+  parser.on('doctype', () => {
+    throw new ListFormatError(
+      `not ${formatName} document: it has a DOCTYPE declaration, which no sanctions list carries; refused, since its entity declarations could expand without bound or reach outside the file`,
+    );
+  });
   parser.on('opentag', (tag) => {
     const attrs = tag.attributes;
     if (!rootSeen) {
