@@ -36,6 +36,8 @@ export interface BuildOptions {
   syncCuratedData?: boolean;
   /** Whether the other processes serving the same port are ready too (cluster mode); /readyz waits for them. */
   peersReady?: () => boolean;
+  /** Where log lines go instead of stdout (tests read what an operator would see). */
+  logStream?: { write(line: string): void };
 }
 
 const API_VERSION = '0.1.0';
@@ -45,6 +47,7 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 function loggerOptions(config: Config, options: BuildOptions): FastifyServerOptions['logger'] {
   return {
     level: config.LOG_LEVEL,
+    ...(options.logStream ? { stream: options.logStream } : {}),
     ...(options.prettyLogs ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { InvalidCursorError } from './db/cursor.js';
@@ -19,6 +20,7 @@ export const PROBLEM_TYPES = {
   unsupportedMediaType: { type: '/problems/unsupported-media-type', title: 'Unsupported Media Type' },
   rateLimited: { type: '/problems/rate-limited', title: 'Too Many Requests' },
   notReady: { type: '/problems/not-ready', title: 'Service not ready' },
+  storageUnavailable: { type: '/problems/storage-unavailable', title: 'Storage unavailable' },
   internal: { type: '/problems/internal-error', title: 'Internal Server Error' },
 } as const;
 
@@ -38,6 +40,7 @@ export class HttpProblem extends Error {
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: HttpProblem): FastifyReply {
   const { type, title } = PROBLEM_TYPES[problem.kind];
+  if (problem.kind === 'storageUnavailable') reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
   return reply
     .code(problem.status)
     .type(PROBLEM_CONTENT_TYPE)
@@ -50,6 +53,19 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
       requestId: request.id,
       ...(problem.errors ? { errors: problem.errors } : {}),
     });
+}
+
+/**
+ * SQLite errors that mean the database cannot be read or written right now (a read-only or full disk, an I/O error,
+ * a lock held past the busy timeout), as opposed to a bug: the request is refused whole, with nothing recorded.
+ */
+const STORAGE_UNAVAILABLE = /^SQLITE_(READONLY|FULL|IOERR|BUSY|LOCKED|CANTOPEN|CORRUPT|NOTADB|PROTOCOL)/;
+
+/** How long a client should wait before retrying when storage is unavailable. */
+export const STORAGE_RETRY_AFTER_SECONDS = 30;
+
+function isStorageFailure(error: unknown): error is InstanceType<typeof Database.SqliteError> {
+  return error instanceof Database.SqliteError && STORAGE_UNAVAILABLE.test(error.code);
 }
 
 /** Field name for a validation issue: `body.name`, `querystring.from`, `params.id`. */
@@ -92,6 +108,14 @@ export function toProblem(error: FastifyError, request: FastifyRequest): HttpPro
   if (error.statusCode === 404) return new HttpProblem(404, 'notFound', error.message);
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !isResponseSerializationError(error)) {
     return new HttpProblem(error.statusCode, 'validation', error.message);
+  }
+  if (isStorageFailure(error)) {
+    request.log.error({ err: error, code: error.code }, 'the database cannot be written or read; the request was refused');
+    return new HttpProblem(
+      503,
+      'storageUnavailable',
+      `The database cannot be written (${error.code}), so nothing was answered or recorded; retry later. The cause is logged with the request id.`,
+    );
   }
   request.log.error({ err: error }, 'unexpected error');
   return new HttpProblem(500, 'internal', 'An unexpected error occurred; quote the request id when reporting it.');

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { buildApp, loadCuratedData } from './app.js';
 import { followPeers, runPrimary, workerCount } from './cluster.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { openDatabase } from './db/database.js';
+import { DatabaseFileError, openDatabase } from './db/database.js';
 
 function configOrExit(): Config {
   try {
@@ -69,6 +69,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  // A file the service must not use is the operator's to fix: one line naming it, no stack trace.
+  if (err instanceof DatabaseFileError) process.stderr.write(`failed to start: ${err.message}\n`);
+  else process.stderr.write(`failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(1);
 });
