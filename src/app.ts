@@ -98,6 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       info: {
         title: 'DPRK sanctions-exposure screening API',
         version: API_VERSION,
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
         description:
           'Screens names, organisations and wallet addresses for exposure to North Korean sanctions evasion, and ' +
           'returns the evidence: designations, events and verbatim citations of the sources.',

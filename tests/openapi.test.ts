@@ -18,6 +18,15 @@ describe('OpenAPI document', () => {
     expect(result.valid, result.valid ? '' : compileErrors(result)).toBe(true);
   });
 
+  it('states the licence of LICENSE, as package.json does', async () => {
+    const document = JSON.parse(await generateOpenapi());
+    const licence = fs.readFileSync(new URL('../LICENSE', import.meta.url), 'utf8');
+    expect(licence).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
+    expect(document.info.license).toEqual({ name: 'Apache-2.0', identifier: 'Apache-2.0' });
+    const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(pkg.license).toBe('Apache-2.0');
+  });
+
   it('gives every operation an operationId, summary, tags and documented problem responses', async () => {
     const document = JSON.parse(await generateOpenapi());
     const operations = Object.entries(document.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(
