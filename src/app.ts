@@ -2,17 +2,13 @@ import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { type Db, openDatabase } from './db/database.js';
 import { securityComponents } from './auth/openapi.js';
 import { registerAuth } from './auth/plugin.js';
 import { registerHttpHygiene } from './http-hygiene.js';
+import { transformDocument } from './openapi-document.js';
 import { registerProblemHandlers, sendProblem, toProblem } from './errors.js';
 import { CuratedDataError } from './ingest/curated/load.js';
 import { syncCuratedDataset } from './ingest/curated/sync.js';
@@ -115,7 +111,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: transformDocument,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await registerHttpHygiene(app, config);
