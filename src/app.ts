@@ -3,7 +3,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
-  jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
@@ -15,6 +14,8 @@ import { registerAuth } from './auth/plugin.js';
 import { registerProblemHandlers } from './errors.js';
 import { CuratedDataError } from './ingest/curated/load.js';
 import { syncCuratedDataset } from './ingest/curated/sync.js';
+import { MemoryQueryBudget } from './limits/query-budget.js';
+import { ScreeningGate } from './limits/screening-gate.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { entityRoutes } from './routes/entities.js';
 import { eventRoutes } from './routes/events.js';
@@ -24,6 +25,7 @@ import { batchRoutes } from './routes/batch.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { screenRoutes } from './routes/screen.js';
 import { screeningRoutes } from './routes/screenings.js';
+import { transformKeepingResponseHeaders } from './schemas/openapi-transform.js';
 import { sourceRoutes } from './routes/sources.js';
 import { Catalog } from './screening/catalog.js';
 import { indexNewNames } from './screening/name-keys.js';
@@ -80,6 +82,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     host: config.HOST,
     rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },
   });
+  app.decorate('screeningGate', new ScreeningGate(new MemoryQueryBudget(config.QUERY_LIMIT_PER_SECOND, config.QUERY_LIMIT_BURST)));
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -102,7 +105,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         { name: 'health', description: 'Liveness and readiness probes' },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform: transformKeepingResponseHeaders,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });

@@ -47,6 +47,17 @@ export const configSchema = z.object({
     .min(1)
     .default(100)
     .describe('Requests a key may send at once: RATE_LIMIT_BURST per window of RATE_LIMIT_BURST / RATE_LIMIT_PER_SECOND seconds; over it, 429 with Retry-After.'),
+  QUERY_LIMIT_PER_SECOND: z.coerce
+    .number()
+    .positive()
+    .default(2000)
+    .describe('Average screenings per second allowed per API key (per client address without a key): a request spends 1 per query it carries, the row count for a batch.'),
+  QUERY_LIMIT_BURST: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10_000)
+    .describe('Screenings a key may ask for at once; over its budget, 429 with Retry-After; a request carrying more queries than this, 413.'),
   AUDIT_RETENTION_DAYS: z.coerce
     .number()
     .int()
@@ -75,8 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
- * Configuration for tests and scripts: defaults with an in-memory database, quiet logs and a rate limit no test
- * reaches (tests that check rate limiting set their own), then `overrides`.
+ * Configuration for tests and scripts: defaults with an in-memory database, quiet logs and a rate limit and query
+ * budget no test reaches (tests that check them set their own), then `overrides`.
  */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -85,6 +96,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_SECOND: 1_000_000,
     RATE_LIMIT_BURST: 1_000_000,
+    QUERY_LIMIT_PER_SECOND: 1_000_000,
+    QUERY_LIMIT_BURST: 1_000_000,
     ...overrides,
   };
 }

@@ -7,6 +7,11 @@ describe('configuration', () => {
     expect(config).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', LOG_LEVEL: 'info', BODY_LIMIT: 65536 });
   });
 
+  it('budgets 2,000 screenings a second per key, in bursts of 10,000, by default', () => {
+    expect(loadConfig({})).toMatchObject({ QUERY_LIMIT_PER_SECOND: 2000, QUERY_LIMIT_BURST: 10_000 });
+    expect(loadConfig({ QUERY_LIMIT_PER_SECOND: '0.5', QUERY_LIMIT_BURST: '20' })).toMatchObject({ QUERY_LIMIT_PER_SECOND: 0.5, QUERY_LIMIT_BURST: 20 });
+  });
+
   it('reads values from the environment', () => {
     expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'debug' })).toMatchObject({
       PORT: 8080,
@@ -20,6 +25,8 @@ describe('configuration', () => {
     [{ PORT: '70000' }, /^Invalid configuration: PORT: /],
     [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL: .* \(got "loud"\)$/],
     [{ BODY_LIMIT: '10' }, /^Invalid configuration: BODY_LIMIT: /],
+    [{ QUERY_LIMIT_PER_SECOND: '0' }, /^Invalid configuration: QUERY_LIMIT_PER_SECOND: /],
+    [{ QUERY_LIMIT_BURST: '2.5' }, /^Invalid configuration: QUERY_LIMIT_BURST: /],
   ])('rejects %o with a one-line message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { generateOpenapi } from '../../scripts/write-openapi.js';
+
+const SCREENING_OPERATIONS = [
+  ['/v1/screen', 'post'],
+  ['/v1/addresses/{address}', 'get'],
+  ['/v1/screen/batch', 'post'],
+] as const;
+
+describe('the OpenAPI document on the limits of screening work', () => {
+  it.each(SCREENING_OPERATIONS)('documents 413, and 429 with Retry-After, on %s', async (path, method) => {
+    const document = JSON.parse(await generateOpenapi());
+    const responses = document.paths[path][method].responses;
+    expect(responses['413'].content).toHaveProperty(['application/problem+json']);
+    expect(responses['429'].headers).toEqual({
+      'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } },
+    });
+  });
+});
