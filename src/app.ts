@@ -7,14 +7,16 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { workerCount } from './cluster.js';
 import type { Config } from './config.js';
+import { AuditWriter } from './db/audit-writer.js';
 import { type Db, openDatabase } from './db/database.js';
 import { securityComponents } from './auth/openapi.js';
 import { registerAuth } from './auth/plugin.js';
 import { registerProblemHandlers } from './errors.js';
 import { CuratedDataError } from './ingest/curated/load.js';
 import { syncCuratedDataset } from './ingest/curated/sync.js';
-import { MemoryQueryBudget } from './limits/query-budget.js';
+import { MemoryQueryBudget, type QueryBudget } from './limits/query-budget.js';
 import { ScreeningGate } from './limits/screening-gate.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { entityRoutes } from './routes/entities.js';
@@ -37,6 +39,10 @@ export interface BuildOptions {
   syncCuratedData?: boolean;
   /** Whether the other processes serving the same port are ready too (cluster mode); /readyz waits for them. */
   peersReady?: () => boolean;
+  /** Where the query budgets are kept (default: this process's memory, sized by the configuration). */
+  queryBudget?: QueryBudget;
+  /** The writer of single screenings' audit records (default: group commit into the database). */
+  auditWriter?: (db: Db) => AuditWriter;
 }
 
 const API_VERSION = '0.1.0';
@@ -82,7 +88,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     host: config.HOST,
     rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },
   });
-  app.decorate('screeningGate', new ScreeningGate(new MemoryQueryBudget(config.QUERY_LIMIT_PER_SECOND, config.QUERY_LIMIT_BURST)));
+  const queryBudget = options.queryBudget ?? new MemoryQueryBudget(config.QUERY_LIMIT_PER_SECOND, config.QUERY_LIMIT_BURST);
+  // MAX_SCREENINGS_IN_FLIGHT is for the whole service: each of the processes sharing the port admits its share.
+  const inFlightHere = Math.ceil(config.MAX_SCREENINGS_IN_FLIGHT / workerCount(config.WORKERS));
+  app.decorate('screeningGate', new ScreeningGate(queryBudget, inFlightHere));
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -111,7 +120,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   await app.register(healthRoutes);
-  await app.register(screenRoutes);
+  await app.register(screenRoutes, { auditWriter: options.auditWriter?.(db) ?? new AuditWriter(db) });
   await app.register(batchRoutes);
   await app.register(screeningRoutes);
   await app.register(decisionRoutes);

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from './paths.js';
@@ -58,6 +59,12 @@ export const configSchema = z.object({
     .min(1)
     .default(10_000)
     .describe('Screenings a key may ask for at once; over its budget, 429 with Retry-After; a request carrying more queries than this, 413.'),
+  MAX_SCREENINGS_IN_FLIGHT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(() => 64 * os.availableParallelism())
+    .describe('Screening requests the service runs at once (default 64 per core), shared out among the WORKERS; beyond it, 503 /problems/overloaded with Retry-After at once.'),
   AUDIT_RETENTION_DAYS: z.coerce
     .number()
     .int()

@@ -19,6 +19,7 @@ export const PROBLEM_TYPES = {
   unsupportedMediaType: { type: '/problems/unsupported-media-type', title: 'Unsupported Media Type' },
   rateLimited: { type: '/problems/rate-limited', title: 'Too Many Requests' },
   notReady: { type: '/problems/not-ready', title: 'Service not ready' },
+  overloaded: { type: '/problems/overloaded', title: 'Service overloaded' },
   internal: { type: '/problems/internal-error', title: 'Internal Server Error' },
 } as const;
 

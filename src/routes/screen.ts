@@ -2,12 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { screeningProblemResponses } from '../schemas/limits.js';
 import { addressParamsSchema, addressQuerySchema, screenRequestSchema, screenResponseSchema } from '../schemas/screen.js';
 import { type ScreenRequest, ScreeningInputError } from '../screening/screen.js';
-import { AuditWriter } from '../db/audit-writer.js';
+import type { AuditWriter } from '../db/audit-writer.js';
 import { screenAndRecordGrouped } from '../screening/service.js';
 import { type App, apiKeyIdOf, typed } from './types.js';
 
-export async function screenRoutes(app: App): Promise<void> {
-  const audit = new AuditWriter(app.catalog.db);
+export async function screenRoutes(app: App, { auditWriter: audit }: { auditWriter: AuditWriter }): Promise<void> {
   // One query, through the gate: a single screening spends 1 from the caller's query budget.
   const answer = (request: FastifyRequest, reply: FastifyReply, query: ScreenRequest) =>
     app.screeningGate.admit(request, reply, 1, () =>

@@ -15,4 +15,8 @@ export const screeningProblemResponses = {
   429: retryLater(
     'Too many requests for this key, or more queries than are left of its query budget: wait for `Retry-After` seconds.',
   ),
+  503: retryLater(
+    'Overloaded: the service is running the most screening requests it runs at once (`MAX_SCREENINGS_IN_FLIGHT`); ' +
+      'nothing was screened: retry after `Retry-After` seconds.',
+  ),
 };

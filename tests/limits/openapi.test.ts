@@ -8,12 +8,15 @@ const SCREENING_OPERATIONS = [
 ] as const;
 
 describe('the OpenAPI document on the limits of screening work', () => {
-  it.each(SCREENING_OPERATIONS)('documents 413, and 429 with Retry-After, on %s', async (path, method) => {
+  it.each(SCREENING_OPERATIONS)('documents 413, and 429 and 503 with Retry-After, on %s', async (path, method) => {
     const document = JSON.parse(await generateOpenapi());
     const responses = document.paths[path][method].responses;
     expect(responses['413'].content).toHaveProperty(['application/problem+json']);
-    expect(responses['429'].headers).toEqual({
-      'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } },
-    });
+    for (const status of ['429', '503']) {
+      expect(responses[status].content, status).toHaveProperty(['application/problem+json']);
+      expect(responses[status].headers, status).toEqual({
+        'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } },
+      });
+    }
   });
 });
