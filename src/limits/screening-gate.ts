@@ -59,8 +59,8 @@ export class ScreeningGate {
     throw new HttpProblem(
       503,
       'overloaded',
-      `This server is running the most screening requests it runs at once (${this.maxInFlight}, MAX_SCREENINGS_IN_FLIGHT); ` +
-        `nothing was screened, retry in ${OVERLOADED_RETRY_AFTER_SECONDS} s.`,
+      `This server already runs as many screening requests as it may at once (${this.maxInFlight}, MAX_SCREENINGS_IN_FLIGHT); ` +
+        `nothing was screened: retry in ${OVERLOADED_RETRY_AFTER_SECONDS} s.`,
     );
   }
 

@@ -11,12 +11,11 @@ const retryLater = (description: string) => ({ ...problemResponse(description), 
 /** The error responses of an operation that screens: every route's, and those of the limits on screening work. */
 export const screeningProblemResponses = {
   ...problemResponses,
-  413: problemResponse('The request carries more queries than a client may ask for at once (`QUERY_LIMIT_BURST`).'),
   429: retryLater(
     'Too many requests for this key, or more queries than are left of its query budget: wait for `Retry-After` seconds.',
   ),
   503: retryLater(
-    'Overloaded: the service is running the most screening requests it runs at once (`MAX_SCREENINGS_IN_FLIGHT`); ' +
+    'Overloaded: the service already runs as many screening requests as it may at once (`MAX_SCREENINGS_IN_FLIGHT`); ' +
       'nothing was screened: retry after `Retry-After` seconds.',
   ),
 };

@@ -84,7 +84,7 @@ const overloaded = (instance: string, max: number) => ({
   type: '/problems/overloaded',
   title: 'Service overloaded',
   status: 503,
-  detail: `This server is running the most screening requests it runs at once (${max}, MAX_SCREENINGS_IN_FLIGHT); nothing was screened, retry in 1 s.`,
+  detail: `This server already runs as many screening requests as it may at once (${max}, MAX_SCREENINGS_IN_FLIGHT); nothing was screened: retry in 1 s.`,
   instance,
   requestId: expect.any(String),
 });
