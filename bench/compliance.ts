@@ -62,7 +62,13 @@ async function main(): Promise<void> {
   db.close();
 
   await runCommand('npm', ['run', 'build']);
-  const server = await startServer('screening', { DATABASE_PATH: file, RATE_LIMIT_PER_SECOND: '1e9', RATE_LIMIT_BURST: '1000000000' });
+  const server = await startServer('screening', {
+    DATABASE_PATH: file,
+    RATE_LIMIT_PER_SECOND: '1e9',
+    RATE_LIMIT_BURST: '1000000000',
+    QUERY_LIMIT_PER_SECOND: '1e9',
+    QUERY_LIMIT_BURST: '1000000000',
+  });
   const batches = [0, 1, 2, 3].map((b) => ({ queries: names(1_000, 100 + b).map((name, i) => ({ ref: `r${i}`, name })) }));
   const batch = await load(server.baseUrl, jsonPosts('/v1/screen/batch', batches, { authorization: `Bearer ${key}` }), SECONDS, 2);
   await stopServer(server);

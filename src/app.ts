@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { workerCount } from './cluster.js';
 import type { Config } from './config.js';
+import { AuditWriter } from './db/audit-writer.js';
 import { type Db, openDatabase } from './db/database.js';
 import { securityComponents } from './auth/openapi.js';
 import { registerAuth } from './auth/plugin.js';
@@ -12,6 +14,8 @@ import { transformDocument } from './openapi-document.js';
 import { registerProblemHandlers, sendProblem, toProblem } from './errors.js';
 import { CuratedDataError } from './ingest/curated/load.js';
 import { syncCuratedDataset } from './ingest/curated/sync.js';
+import { MemoryQueryBudget, type QueryBudget } from './limits/query-budget.js';
+import { ScreeningGate } from './limits/screening-gate.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { entityRoutes } from './routes/entities.js';
 import { eventRoutes } from './routes/events.js';
@@ -21,6 +25,7 @@ import { batchRoutes } from './routes/batch.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { screenRoutes } from './routes/screen.js';
 import { screeningRoutes } from './routes/screenings.js';
+import { transformKeepingResponseHeaders } from './schemas/openapi-transform.js';
 import { sourceRoutes } from './routes/sources.js';
 import { Catalog } from './screening/catalog.js';
 import { indexNewNames } from './screening/name-keys.js';
@@ -34,6 +39,10 @@ export interface BuildOptions {
   peersReady?: () => boolean;
   /** Where log lines go instead of stdout (tests read what an operator would see). */
   logStream?: { write(line: string): void };
+  /** Where the query budgets are kept (default: this process's memory, sized by the configuration). */
+  queryBudget?: QueryBudget;
+  /** The writer of single screenings' audit records (default: group commit into the database). */
+  auditWriter?: (db: Db) => AuditWriter;
 }
 
 const API_VERSION = '0.1.0';
@@ -87,6 +96,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     host: config.HOST,
     rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },
   });
+  const queryBudget = options.queryBudget ?? new MemoryQueryBudget(config.QUERY_LIMIT_PER_SECOND, config.QUERY_LIMIT_BURST);
+  // MAX_SCREENINGS_IN_FLIGHT is for the whole service: each of the processes sharing the port admits its share.
+  const inFlightHere = Math.ceil(config.MAX_SCREENINGS_IN_FLIGHT / workerCount(config.WORKERS));
+  app.decorate('screeningGate', new ScreeningGate(queryBudget, inFlightHere));
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -110,14 +123,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         { name: 'health', description: 'Liveness and readiness probes' },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform: transformKeepingResponseHeaders,
     transformObject: transformDocument,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await registerHttpHygiene(app, config);
 
   await app.register(healthRoutes);
-  await app.register(screenRoutes);
+  await app.register(screenRoutes, { auditWriter: options.auditWriter?.(db) ?? new AuditWriter(db) });
   await app.register(batchRoutes);
   await app.register(screeningRoutes);
   await app.register(decisionRoutes);

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from './paths.js';
@@ -47,6 +48,23 @@ export const configSchema = z.object({
     .min(1)
     .default(100)
     .describe('Requests a key may send at once: RATE_LIMIT_BURST per window of RATE_LIMIT_BURST / RATE_LIMIT_PER_SECOND seconds; over it, 429 with Retry-After.'),
+  QUERY_LIMIT_PER_SECOND: z.coerce
+    .number()
+    .positive()
+    .default(2000)
+    .describe('Average screenings per second allowed per API key (per client address without a key): a request spends 1 per query it carries, the row count for a batch.'),
+  QUERY_LIMIT_BURST: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10_000)
+    .describe('Screenings a key may ask for at once; over its budget, 429 with Retry-After; a request carrying more queries than this, 413.'),
+  MAX_SCREENINGS_IN_FLIGHT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(() => 64 * os.availableParallelism())
+    .describe('Screening requests the service runs at once (default 64 per core), shared out among the WORKERS; beyond it, 503 /problems/overloaded with Retry-After at once.'),
   AUDIT_RETENTION_DAYS: z.coerce
     .number()
     .int()
@@ -85,8 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
- * Configuration for tests and scripts: defaults with an in-memory database, quiet logs and a rate limit no test
- * reaches (tests that check rate limiting set their own), then `overrides`.
+ * Configuration for tests and scripts: defaults with an in-memory database, quiet logs and a rate limit and query
+ * budget no test reaches (tests that check them set their own), then `overrides`.
  */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -95,6 +113,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_SECOND: 1_000_000,
     RATE_LIMIT_BURST: 1_000_000,
+    QUERY_LIMIT_PER_SECOND: 1_000_000,
+    QUERY_LIMIT_BURST: 1_000_000,
     ...overrides,
   };
 }

@@ -21,6 +21,7 @@ export const PROBLEM_TYPES = {
   rateLimited: { type: '/problems/rate-limited', title: 'Too Many Requests' },
   notReady: { type: '/problems/not-ready', title: 'Service not ready' },
   storageUnavailable: { type: '/problems/storage-unavailable', title: 'Storage unavailable' },
+  overloaded: { type: '/problems/overloaded', title: 'Service overloaded' },
   internal: { type: '/problems/internal-error', title: 'Internal Server Error' },
 } as const;
 

@@ -48,6 +48,13 @@ export function isLoopbackHost(host: string): boolean {
   }
 }
 
+/** Who a limit counts against: the request's API key, or its client address when it carries none. */
+export function limitedClient(request: FastifyRequest): { id: string; description: string } {
+  return request.apiKey
+    ? { id: `key:${request.apiKey.id}`, description: `API key ${request.apiKey.id}` }
+    : { id: `ip:${request.ip}`, description: 'this client address' };
+}
+
 type Credential = { kind: 'none' } | { kind: 'invalid'; reason: string } | { kind: 'key'; key: ActiveKey };
 
 /**
@@ -162,7 +169,7 @@ async function rateLimiter(
   const check = app.createRateLimit({
     max: burst,
     timeWindow: windowMs,
-    keyGenerator: (request) => (request.apiKey ? `key:${request.apiKey.id}` : `ip:${request.ip}`),
+    keyGenerator: (request) => limitedClient(request).id,
   });
   return async (request, reply) => {
     const verdict = await check(request);
@@ -172,7 +179,7 @@ async function rateLimiter(
     reply.header('x-ratelimit-reset', verdict.ttlInSeconds);
     if (!verdict.isExceeded) return false;
     reply.header('retry-after', verdict.ttlInSeconds);
-    const who = request.apiKey ? `API key ${request.apiKey.id}` : 'this client address';
+    const who = limitedClient(request).description;
     sendAuthProblem(request, reply, 'rateLimited', `More than ${burst} requests in ${windowMs / 1000} s from ${who}; retry in ${verdict.ttlInSeconds} s.`);
     return true;
   };

@@ -2,7 +2,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { HttpProblem } from '../errors.js';
-import { problemResponse, problemResponses } from '../schemas/common.js';
+import { problemResponse } from '../schemas/common.js';
+import { screeningProblemResponses } from '../schemas/limits.js';
 import { batchRequestSchema, batchResponseSchema } from '../schemas/batch.js';
 import { CSV_COLUMNS, type BatchResult, csvRow, queryOfCsvRow, screenBatch } from '../screening/batch.js';
 import { type App, apiKeyIdOf, typed } from './types.js';
@@ -57,15 +58,16 @@ export async function batchRoutes(app: App): Promise<void> {
             description: 'One result per query, in order (JSON, or CSV for a CSV upload).',
             content: { 'application/json': { schema: batchResponseSchema }, 'text/csv': { schema: z.string() } },
           },
-          ...problemResponses,
-          413: problemResponse('The batch is larger than 4 MiB.'),
+          ...screeningProblemResponses,
+          413: problemResponse('The batch is larger than 4 MiB, or carries more queries than a client may ask for at once (`QUERY_LIMIT_BURST`).'),
         },
       },
     },
     async (request, reply) => {
       const ctx = { db: app.catalog.db, state: app.catalog.state, apiKeyId: apiKeyIdOf(request), channel: 'batch' as const };
       const { queries, datasets, limit } = request.body;
-      const results = screenBatch(ctx, queries, { datasets, limit });
+      // Spent here, once the body is parsed: only then is a CSV batch's row count known.
+      const results = await app.screeningGate.admit(request, reply, queries.length, async () => screenBatch(ctx, queries, { datasets, limit }));
       if (!String(request.headers['content-type'] ?? '').startsWith('text/csv')) return { results: results.map(toJson) };
       const rows = results.map((r, i) => csvRow((queries[i] ?? {}) as Record<string, string>, r));
       return reply.type('text/csv; charset=utf-8').send(stringify([[...CSV_COLUMNS], ...rows]));

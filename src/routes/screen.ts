@@ -1,14 +1,17 @@
-import { problemResponses } from '../schemas/common.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { screeningProblemResponses } from '../schemas/limits.js';
 import { addressParamsSchema, addressQuerySchema, screenRequestSchema, screenResponseSchema } from '../schemas/screen.js';
 import { type ScreenRequest, ScreeningInputError } from '../screening/screen.js';
-import { AuditWriter } from '../db/audit-writer.js';
+import type { AuditWriter } from '../db/audit-writer.js';
 import { screenAndRecordGrouped } from '../screening/service.js';
 import { type App, apiKeyIdOf, typed } from './types.js';
 
-export async function screenRoutes(app: App): Promise<void> {
-  const audit = new AuditWriter(app.catalog.db);
-  const answer = (request: ScreenRequest, apiKeyId: string | null) =>
-    screenAndRecordGrouped({ db: app.catalog.db, state: app.catalog.state, apiKeyId, channel: 'api' }, audit, request);
+export async function screenRoutes(app: App, { auditWriter: audit }: { auditWriter: AuditWriter }): Promise<void> {
+  // One query, through the gate: a single screening spends 1 from the caller's query budget.
+  const answer = (request: FastifyRequest, reply: FastifyReply, query: ScreenRequest) =>
+    app.screeningGate.admit(request, reply, 1, () =>
+      screenAndRecordGrouped({ db: app.catalog.db, state: app.catalog.state, apiKeyId: apiKeyIdOf(request), channel: 'api' }, audit, query),
+    );
 
   typed(app).post(
     '/v1/screen',
@@ -25,10 +28,10 @@ export async function screenRoutes(app: App): Promise<void> {
           'trail before the answer is sent (`screeningId`).',
         tags: ['screening'],
         body: screenRequestSchema,
-        response: { 200: screenResponseSchema, ...problemResponses },
+        response: { 200: screenResponseSchema, ...screeningProblemResponses },
       },
     },
-    async (request) => answer(request.body, apiKeyIdOf(request)),
+    async (request, reply) => answer(request, reply, request.body),
   );
 
   typed(app).get(
@@ -42,13 +45,13 @@ export async function screenRoutes(app: App): Promise<void> {
         tags: ['screening'],
         params: addressParamsSchema.meta({ examples: [{ address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96' }] }),
         querystring: addressQuerySchema,
-        response: { 200: screenResponseSchema, ...problemResponses },
+        response: { 200: screenResponseSchema, ...screeningProblemResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       try {
         const query = { address: request.params.address, chain: request.query.chain, datasets: request.query.datasets };
-        return await answer({ ...query, kind: 'any', limit: 50 }, apiKeyIdOf(request));
+        return await answer(request, reply, { ...query, kind: 'any', limit: 50 });
       } catch (err) {
         // Name the field as this route takes it: the address is in the path, the datasets in the query.
         if (!(err instanceof ScreeningInputError)) throw err;
