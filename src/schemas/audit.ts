@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameInputSchema } from '../screening/name-input.js';
 import { cursorSchema, limitSchema, named } from './common.js';
 
 /** An ISO date (`2026-11-21`, the whole day) or date-time (`2026-11-21T10:00:00Z`). */
@@ -47,7 +48,7 @@ export const decisionRequestSchema = named(
   z
     .object({
       subject: z
-        .object({ name: z.string().trim().min(1).max(300).optional(), address: z.string().trim().min(1).max(200).optional(), chain: z.string().trim().min(2).max(20).optional() })
+        .object({ name: nameInputSchema.optional(), address: z.string().trim().min(1).max(200).optional(), chain: z.string().trim().min(2).max(20).optional() })
         .strict()
         .refine((s) => (s.name === undefined) !== (s.address === undefined), { message: 'give exactly one of `name` or `address`' })
         .describe('The screened subject the decision is about: a name or a wallet address.'),
@@ -83,7 +84,7 @@ export const decisionSchema = named(
 );
 
 export const decisionListQuerySchema = z.object({
-  name: z.string().trim().min(1).max(300).optional().describe('Decisions about this name (normalised as screening does).'),
+  name: nameInputSchema.optional().describe('Decisions about this name (normalised as screening does).'),
   entity: z.string().min(1).max(200).optional(),
   limit: limitSchema(500, 100),
   cursor: cursorSchema,

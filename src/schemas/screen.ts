@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameInputSchema } from '../screening/name-input.js';
 import { citationSchema, designationSchema, entitySummarySchema, named, nameTypeSchema } from './common.js';
 
 export const kindFilterSchema = z
@@ -24,7 +25,7 @@ export const screenRequestSchema = named(
   'ScreenRequest',
   z
     .object({
-      name: z.string().trim().min(1).max(300).optional().describe('The name or organisation to screen (1–300 characters).'),
+      name: nameInputSchema.optional().describe('The name or organisation to screen: 1–300 characters, with at least one letter or digit.'),
       address: z
         .string()
         .min(1)
