@@ -46,6 +46,8 @@ export function decisionStatus(state: ScreeningState, d: DecisionRow, now: Date)
 
 export interface PreviousReview {
   decisionId: string;
+  /** The normalised subject decided on: `name:<tokens>` or `address:<canonical>`. */
+  subject: string;
   decision: DecisionRow['decision'];
   reason: string;
   reviewer: string;
@@ -60,6 +62,7 @@ export function reviewFor(state: ScreeningState, party: Party, decisions: readon
   if (!d) return null;
   return {
     decisionId: d.id,
+    subject: d.subject,
     decision: d.decision,
     reason: d.reason,
     reviewer: d.reviewer,
