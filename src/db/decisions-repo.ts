@@ -18,30 +18,41 @@ export interface DecisionRow {
   apiKeyId: string | null;
   withdrawnAt: string | null;
   withdrawnBy: string | null;
+  /** The decision this one replaced, or null. */
+  supersedes: string | null;
+  /** The decision that replaced this one, or null. */
+  supersededBy: string | null;
 }
+
+/** A decision as it is recorded: not yet withdrawn or superseded. */
+export type NewDecision = Omit<DecisionRow, 'withdrawnAt' | 'withdrawnBy' | 'supersededBy'>;
+
+// A decision is superseded when a later one names it.
+const SUPERSEDED = 'EXISTS (SELECT 1 FROM decisions s WHERE s.supersedes = decisions.id)';
 
 const COLUMNS = `id, created_at AS createdAt, subject, subject_input AS subjectInput, entity_id AS entityId,
   entity_fingerprint AS entityFingerprint, decision, reason, reviewer, expires_at AS expiresAt, api_key_id AS apiKeyId,
-  withdrawn_at AS withdrawnAt, withdrawn_by AS withdrawnBy`;
+  withdrawn_at AS withdrawnAt, withdrawn_by AS withdrawnBy, supersedes,
+  (SELECT s.id FROM decisions s WHERE s.supersedes = decisions.id) AS supersededBy`;
 
-export function insertDecision(db: Db, d: Omit<DecisionRow, 'withdrawnAt' | 'withdrawnBy'>): void {
+export function insertDecision(db: Db, d: NewDecision): void {
   db.prepare(
     `INSERT INTO decisions (id, created_at, subject, subject_input, entity_id, entity_fingerprint, decision, reason,
-       reviewer, expires_at, api_key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       reviewer, expires_at, api_key_id, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(d.id, d.createdAt, d.subject, d.subjectInput, d.entityId, d.entityFingerprint, d.decision, d.reason, d.reviewer,
-    d.expiresAt, d.apiKeyId);
+    d.expiresAt, d.apiKeyId, d.supersedes);
 }
 
 export function getDecision(db: Db, id: string): DecisionRow | null {
   return (db.prepare(`SELECT ${COLUMNS} FROM decisions WHERE id = ?`).get(id) as DecisionRow | undefined) ?? null;
 }
 
-/** The decisions not withdrawn for any of these subjects, newest first. */
+/** The decisions neither withdrawn nor superseded for any of these subjects, newest first. */
 export function decisionsForSubjects(db: Db, subjects: readonly string[]): DecisionRow[] {
   if (subjects.length === 0) return [];
   return statement(
     db,
-    `SELECT ${COLUMNS} FROM decisions WHERE withdrawn_at IS NULL
+    `SELECT ${COLUMNS} FROM decisions WHERE withdrawn_at IS NULL AND NOT ${SUPERSEDED}
      AND subject IN (SELECT value FROM json_each(?)) ORDER BY id DESC`,
   ).all(JSON.stringify(subjects)) as DecisionRow[];
 }
@@ -60,10 +71,10 @@ export function listDecisions(
   return paginate(rows, f.limit, (r) => [r.id]);
 }
 
-/** Marks a decision withdrawn (it stays on record); false when it was already withdrawn. */
+/** Marks a decision withdrawn (it stays on record); false when it was already withdrawn or superseded. */
 export function withdrawDecision(db: Db, id: string, at: string, by: string | null): boolean {
   const { changes } = db
-    .prepare('UPDATE decisions SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ? AND withdrawn_at IS NULL')
+    .prepare(`UPDATE decisions SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ? AND withdrawn_at IS NULL AND NOT ${SUPERSEDED}`)
     .run(at, by, id);
   return changes === 1;
 }

@@ -9,6 +9,11 @@ const instant = z
     message: 'must be an ISO date (YYYY-MM-DD) or date-time',
   });
 
+// A decision that has already expired would never apply. (An unparsable date is reported by `instant` alone.)
+const futureInstant = instant.refine((s) => Number.isNaN(Date.parse(s)) || Date.parse(s) > Date.now(), {
+  message: 'must be in the future: a decision that has already expired would never apply',
+});
+
 export const screeningsQuerySchema = z.object({
   from: instant.optional().describe('Recorded at or after (a date: from its start).'),
   to: instant.optional().describe('Recorded before (a date: up to its end, inclusive).'),
@@ -56,11 +61,28 @@ export const decisionRequestSchema = named(
       decision: z.enum(['false_positive', 'true_match']),
       reason: z.string().trim().min(1).max(2000),
       reviewer: z.string().trim().min(1).max(200),
-      expiresAt: instant.optional().describe('After this the decision no longer applies.'),
+      expiresAt: futureInstant.optional().describe('After this the decision no longer applies (a date: from its start); must be in the future.'),
+      supersedes: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe(
+          'The id of the decision that applies to the same subject and party, which this one replaces (it stays on ' +
+            'record, marked `superseded`). Without it, a decision on a pair that already has one that applies is a 409.',
+        ),
     })
     .strict(),
   [{ subject: { name: 'Lazarus Smith' }, entityId: 'lazarus-group', decision: 'false_positive', reason: 'Customer is a UK national, born 1984; the group is a DPRK hacking unit.', reviewer: 'j.analyst' }],
 );
+
+const decisionStatusSchema = z
+  .enum(['active', 'expired', 'voided', 'withdrawn', 'superseded'])
+  .describe(
+    'Whether the decision applies: `active` it does; `expired` past `expiresAt`; `voided` the party’s list records ' +
+      'changed since the decision; `withdrawn` withdrawn by DELETE; `superseded` replaced by a later decision ' +
+      '(`supersededBy`), which stays so even if that one is withdrawn.',
+  );
 
 export const decisionSchema = named(
   'Decision',
@@ -75,11 +97,11 @@ export const decisionSchema = named(
     reviewer: z.string(),
     expiresAt: z.string().nullable(),
     apiKeyId: z.string().nullable(),
-    status: z
-      .enum(['active', 'expired', 'voided', 'withdrawn'])
-      .describe('`voided`: the party’s list records changed since the decision, so it no longer applies.'),
+    status: decisionStatusSchema,
     withdrawnAt: z.string().nullable(),
     withdrawnBy: z.string().nullable(),
+    supersedes: z.string().nullable().describe('The decision this one replaced.'),
+    supersededBy: z.string().nullable().describe('The decision that replaced this one (status `superseded`).'),
   }),
 );
 
