@@ -57,18 +57,33 @@ export function decisionsForSubjects(db: Db, subjects: readonly string[]): Decis
   ).all(JSON.stringify(subjects)) as DecisionRow[];
 }
 
+// How many rows a filtered listing reads at a time while it looks for a page of kept ones.
+const SCAN_BATCH = 500;
+
+/**
+ * A page of decisions in id order, narrowed by subject and entity in SQL and by `keep` (a condition SQL cannot
+ * judge, such as a status that depends on the loaded lists) as the rows are read.
+ */
 export function listDecisions(
   db: Db,
   f: { subject?: string | undefined; entityId?: string | undefined; limit: number; cursor?: string | undefined },
+  keep: (row: DecisionRow) => boolean = () => true,
 ) {
-  const after = f.cursor ? decodeCursor(f.cursor, 1)[0] : null;
-  const rows = db
-    .prepare(
-      `SELECT ${COLUMNS} FROM decisions WHERE (@subject IS NULL OR subject = @subject)
-       AND (@entity IS NULL OR entity_id = @entity) AND (@after IS NULL OR id > @after) ORDER BY id LIMIT @limit`,
-    )
-    .all({ subject: f.subject ?? null, entity: f.entityId ?? null, after, limit: f.limit + 1 }) as DecisionRow[];
-  return paginate(rows, f.limit, (r) => [r.id]);
+  const read = statement(
+    db,
+    `SELECT ${COLUMNS} FROM decisions WHERE (@subject IS NULL OR subject = @subject)
+     AND (@entity IS NULL OR entity_id = @entity) AND (@after IS NULL OR id > @after) ORDER BY id LIMIT @batch`,
+  );
+  const kept: DecisionRow[] = [];
+  let after = f.cursor ? decodeCursor(f.cursor, 1)[0] : null;
+  while (kept.length <= f.limit) {
+    const rows = read.all({ subject: f.subject ?? null, entity: f.entityId ?? null, after, batch: SCAN_BATCH }) as DecisionRow[];
+    kept.push(...rows.filter(keep));
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < SCAN_BATCH) break;
+    after = last.id;
+  }
+  return paginate(kept.slice(0, f.limit + 1), f.limit, (r) => [r.id]);
 }
 
 /** Marks a decision withdrawn (it stays on record); false when it was already withdrawn or superseded. */

@@ -8,7 +8,17 @@ import { addressSubject, decisionStatus, nameSubject, partyFingerprint, recordDe
 import { type App, apiKeyIdOf, typed } from './types.js';
 
 /** A 400 naming the one field that is wrong. */
-const invalidField = (field: string, message: string) => new HttpProblem(400, 'validation', `${field}: ${message}`, [{ field, message }]);
+const invalidField = (field: string, message: string) =>
+  new HttpProblem(400, 'validation', `${field}: ${message}`, [{ field, message }]);
+
+/** The decision subject of a wallet address, or a 400 naming `field` when the address is not valid (on `chain`). */
+function subjectOfAddress(address: string, chain: string | undefined, field: string): string {
+  try {
+    return addressSubject(parseAddress(address, chain).canonical);
+  } catch (err) {
+    throw invalidField(field, err instanceof Error ? err.message : String(err));
+  }
+}
 
 export async function decisionRoutes(app: App): Promise<void> {
   const view = (d: DecisionRow) => {
@@ -45,15 +55,10 @@ export async function decisionRoutes(app: App): Promise<void> {
       const { subject, entityId, ...rest } = request.body;
       const party = app.catalog.state.parties.get(entityId);
       if (!party) throw invalidField('body.entityId', `no screenable party has the id "${entityId}"`);
-      let key: string;
-      if (subject.name !== undefined) key = nameSubject(subject.name);
-      else {
-        try {
-          key = addressSubject(parseAddress(subject.address ?? '', subject.chain).canonical);
-        } catch (err) {
-          throw invalidField('body.subject.address', err instanceof Error ? err.message : String(err));
-        }
-      }
+      const key =
+        subject.name !== undefined
+          ? nameSubject(subject.name)
+          : subjectOfAddress(subject.address ?? '', subject.chain, 'body.subject.address');
       const now = new Date();
       const outcome = recordDecision(app.catalog.db, app.catalog.state, party, {
         id: uuidv7(),
@@ -83,19 +88,47 @@ export async function decisionRoutes(app: App): Promise<void> {
       schema: {
         operationId: 'listDecisions',
         summary: 'List decisions, with whether each still applies',
+        description: 'Oldest first, filtered by subject (`name`, or `address` with its `chain`), party and status. An unknown parameter is a 400.',
         tags: ['decisions'],
         querystring: decisionListQuerySchema,
         response: { 200: decisionListSchema, ...problemResponses },
       },
     },
     async (request) => {
-      const { name, entity, ...page } = request.query;
-      const { items, nextCursor } = listDecisions(app.catalog.db, {
-        ...page,
-        subject: name === undefined ? undefined : nameSubject(name),
-        entityId: entity === undefined ? undefined : (app.catalog.state.parties.get(entity)?.lead.id ?? entity),
-      });
+      const { name, address, chain, entity, status, ...page } = request.query;
+      const now = new Date();
+      const { items, nextCursor } = listDecisions(
+        app.catalog.db,
+        {
+          ...page,
+          subject:
+            name !== undefined ? nameSubject(name)
+            : address !== undefined ? subjectOfAddress(address, chain, 'querystring.address')
+            : undefined,
+          entityId: entity === undefined ? undefined : (app.catalog.state.parties.get(entity)?.lead.id ?? entity),
+        },
+        status === undefined ? undefined : (d) => decisionStatus(app.catalog.state, d, now) === status,
+      );
       return { decisions: items.map(view), nextCursor };
+    },
+  );
+
+  typed(app).get(
+    '/v1/decisions/:id',
+    {
+      config: { scope: 'review' },
+      schema: {
+        operationId: 'getDecision',
+        summary: 'One decision, with whether it still applies',
+        tags: ['decisions'],
+        params: idParamsSchema,
+        response: { 200: decisionSchema, 404: problemResponse('No decision has this id.'), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const decision = getDecision(app.catalog.db, request.params.id);
+      if (!decision) throw new HttpProblem(404, 'notFound', `No decision has the id "${request.params.id}".`);
+      return view(decision);
     },
   );
 

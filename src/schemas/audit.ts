@@ -105,11 +105,27 @@ export const decisionSchema = named(
   }),
 );
 
-export const decisionListQuerySchema = z.object({
+const decisionListFilters = {
   name: nameInputSchema.optional().describe('Decisions about this name (normalised as screening does).'),
-  entity: z.string().min(1).max(200).optional(),
+  address: z.string().trim().min(1).max(200).optional().describe('Decisions about this wallet address (compared in canonical form).'),
+  chain: z.string().trim().min(2).max(20).optional().describe('The chain `address` is on, as given when the decision was recorded.'),
+  entity: z.string().min(1).max(200).optional().describe('Decisions about this party (any of its record ids).'),
+  status: decisionStatusSchema.optional().describe('Only decisions with this status now.'),
   limit: limitSchema(500, 100),
   cursor: cursorSchema,
-});
+};
+
+export const decisionListQuerySchema = z
+  .strictObject(decisionListFilters, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown parameter ${issue.keys.map((k) => `\`${k}\``).join(', ')}: this route takes ${Object.keys(decisionListFilters).join(', ')}`
+        : undefined,
+  })
+  .refine((q) => q.name === undefined || q.address === undefined, {
+    message: 'a decision is about a name or an address: give `name` or `address`, not both',
+    path: ['address'],
+  })
+  .refine((q) => q.chain === undefined || q.address !== undefined, { message: '`chain` qualifies `address`: give the address too', path: ['chain'] });
 
 export const decisionListSchema = named('DecisionList', z.object({ decisions: z.array(decisionSchema), nextCursor: z.string().nullable() }));
