@@ -25,6 +25,11 @@ export async function decisionRoutes(app: App): Promise<void> {
     const { entityFingerprint: _fingerprint, ...rest } = d;
     return { ...rest, status: decisionStatus(app.catalog.state, d, new Date()) };
   };
+  const recorded = (id: string) => {
+    const decision = getDecision(app.catalog.db, id);
+    if (!decision) throw new HttpProblem(404, 'notFound', `No decision has the id "${id}".`);
+    return decision;
+  };
 
   typed(app).post(
     '/v1/decisions',
@@ -125,11 +130,7 @@ export async function decisionRoutes(app: App): Promise<void> {
         response: { 200: decisionSchema, 404: problemResponse('No decision has this id.'), ...problemResponses },
       },
     },
-    async (request) => {
-      const decision = getDecision(app.catalog.db, request.params.id);
-      if (!decision) throw new HttpProblem(404, 'notFound', `No decision has the id "${request.params.id}".`);
-      return view(decision);
-    },
+    async (request) => view(recorded(request.params.id)),
   );
 
   typed(app).delete(
@@ -151,15 +152,12 @@ export async function decisionRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { id } = request.params;
-      const existing = getDecision(app.catalog.db, id);
-      if (!existing) throw new HttpProblem(404, 'notFound', `No decision has the id "${id}".`);
+      const existing = recorded(id);
       if (!withdrawDecision(app.catalog.db, id, new Date().toISOString(), apiKeyIdOf(request))) {
         const why = existing.supersededBy === null ? 'was already withdrawn' : `was superseded by decision "${existing.supersededBy}"`;
         throw new HttpProblem(409, 'conflict', `Decision "${id}" ${why}.`);
       }
-      const withdrawn = getDecision(app.catalog.db, id);
-      if (!withdrawn) throw new HttpProblem(404, 'notFound', `No decision has the id "${id}".`);
-      return view(withdrawn);
+      return view(recorded(id));
     },
   );
 }
