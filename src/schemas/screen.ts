@@ -109,10 +109,10 @@ export const previousReviewSchema = named(
       expiresAt: z.string().nullable(),
     })
     .describe(
-      'An analyst’s decision on this subject and party that still applies (not withdrawn, not expired, and the ' +
-        'party’s list records unchanged since). Only decisions on the subject that produced this hit apply: a ' +
-        'name’s review never clears an address hit, nor the reverse. A false positive no longer counts towards the overall verdict; a ' +
-        'true match counts whatever the score.',
+      'An analyst’s decision on this subject and party that still applies (not withdrawn, superseded or expired, and ' +
+        'the party’s list records unchanged since). Only decisions on the subject that produced this hit apply: a ' +
+        'name’s review never clears an address hit, nor the reverse. A false positive no longer counts towards the ' +
+        'overall verdict; a true match counts whatever the score.',
     ),
 );
 

@@ -85,7 +85,7 @@ export function reviewFor(state: ScreeningState, party: Party, decisions: readon
 
 export type DecisionRejection = { kind: 'invalid'; field: string; message: string } | { kind: 'conflict'; message: string };
 
-const describe = (d: DecisionRow) => `"${d.id}" (${d.decision} by ${d.reviewer}, ${d.createdAt})`;
+const summaryOf = (d: DecisionRow) => `"${d.id}" (${d.decision} by ${d.reviewer}, ${d.createdAt})`;
 
 const sameDecision = (a: NewDecision, b: DecisionRow) =>
   a.decision === b.decision && a.reason === b.reason && a.reviewer === b.reviewer && a.expiresAt === b.expiresAt;
@@ -94,7 +94,7 @@ const sameDecision = (a: NewDecision, b: DecisionRow) =>
 function rejectionOf(db: Db, state: ScreeningState, party: Party, decision: NewDecision, now: Date): DecisionRejection | null {
   const active = activeOn(state, party, decisionsForSubjects(db, [decision.subject]), now);
   const identical = active.find((d) => sameDecision(decision, d));
-  if (identical) return { kind: 'conflict', message: `An identical decision ${describe(identical)} already applies to this subject and party.` };
+  if (identical) return { kind: 'conflict', message: `An identical decision ${summaryOf(identical)} already applies to this subject and party.` };
   if (decision.supersedes !== null) {
     const id = decision.supersedes;
     const replaced = getDecision(db, id);
@@ -113,7 +113,7 @@ function rejectionOf(db: Db, state: ScreeningState, party: Party, decision: NewD
   return {
     kind: 'conflict',
     message:
-      `Decision ${describe(standing)} already applies to this subject and party: to replace it, send its id as ` +
+      `Decision ${summaryOf(standing)} already applies to this subject and party: to replace it, send its id as ` +
       '`supersedes` (it stays on record, marked superseded), or withdraw it first.',
   };
 }
