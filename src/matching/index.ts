@@ -4,6 +4,7 @@
  */
 export { compareNames, comparePrepared } from './compare.js';
 export { prepareName } from './prepare.js';
+export { hasNameTokens } from './tokenize.js';
 export { nameIndexKeys, type NameIndexKeys } from './index-keys.js';
 export { romanKey, looksRomanizedKorean } from './korean-romanization.js';
 export { DEFAULT_THRESHOLD, REVIEW_THRESHOLD } from './thresholds.js';

@@ -1,6 +1,6 @@
 import anyAscii from 'any-ascii';
 import { translate as hanjaToHangul } from 'hanja/lib/translate.js';
-import { nativeForm, writingSystemOf } from './clean-text.js';
+import { cleanName, nativeForm, writingSystemOf } from './clean-text.js';
 import type { NameKind, WritingSystem } from './types.js';
 
 /** A token before roles and keys are assigned. */
@@ -65,4 +65,9 @@ export function tokenizeName(cleaned: string, kind: NameKind): RawToken[][] {
         : latinTokens(word, writing),
     ),
   );
+}
+
+/** Whether a name leaves a token to compare once cleaned: `Kim` and `²` do; `!!! ... ---`, `???` and emoji do not. */
+export function hasNameTokens(name: string): boolean {
+  return tokenizeName(cleanName(name), 'any').some((reading) => reading.length > 0);
 }

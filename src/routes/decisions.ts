@@ -1,16 +1,34 @@
 import { uuidv7 } from 'uuidv7';
 import { parseAddress } from '../addresses/index.js';
-import { type DecisionRow, getDecision, insertDecision, listDecisions, withdrawDecision } from '../db/decisions-repo.js';
+import { type DecisionRow, getDecision, listDecisions, withdrawDecision } from '../db/decisions-repo.js';
 import { HttpProblem } from '../errors.js';
 import { decisionListQuerySchema, decisionListSchema, decisionRequestSchema, decisionSchema } from '../schemas/audit.js';
 import { idParamsSchema, problemResponse, problemResponses } from '../schemas/common.js';
-import { addressSubject, decisionStatus, nameSubject, partyFingerprint } from '../screening/decisions.js';
+import { addressSubject, decisionStatus, nameSubject, partyFingerprint, recordDecision } from '../screening/decisions.js';
 import { type App, apiKeyIdOf, typed } from './types.js';
+
+/** A 400 naming the one field that is wrong. */
+const invalidField = (field: string, message: string) =>
+  new HttpProblem(400, 'validation', `${field}: ${message}`, [{ field, message }]);
+
+/** The decision subject of a wallet address, or a 400 naming `field` when the address is not valid (on `chain`). */
+function subjectOfAddress(address: string, chain: string | undefined, field: string): string {
+  try {
+    return addressSubject(parseAddress(address, chain).canonical);
+  } catch (err) {
+    throw invalidField(field, err instanceof Error ? err.message : String(err));
+  }
+}
 
 export async function decisionRoutes(app: App): Promise<void> {
   const view = (d: DecisionRow) => {
     const { entityFingerprint: _fingerprint, ...rest } = d;
     return { ...rest, status: decisionStatus(app.catalog.state, d, new Date()) };
+  };
+  const recorded = (id: string) => {
+    const decision = getDecision(app.catalog.db, id);
+    if (!decision) throw new HttpProblem(404, 'notFound', `No decision has the id "${id}".`);
+    return decision;
   };
 
   typed(app).post(
@@ -23,33 +41,33 @@ export async function decisionRoutes(app: App): Promise<void> {
         description:
           'Later screenings of the same subject (normalised name, or canonical address) still return the match, ' +
           'marked `previouslyReviewed`; a false positive alone yields an overall `clear`, a true match `match`. ' +
-          'A decision stops applying when it expires, is withdrawn, or when the party’s list records change.',
+          'A decision stops applying when it expires, is withdrawn or superseded, or when the party’s list records ' +
+          'change. A (subject, party) pair has at most one decision that applies: a new one that contradicts it is ' +
+          'a 409 unless it names it in `supersedes`, and an identical one is a 409.',
         tags: ['decisions'],
         body: decisionRequestSchema,
-        response: { 201: decisionSchema, ...problemResponses },
+        response: {
+          201: decisionSchema,
+          409: problemResponse(
+            'A decision already applies to this subject and party (name it in `supersedes` to replace it), an ' +
+              'identical one does, or the decision named in `supersedes` no longer applies.',
+          ),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
       const { subject, entityId, ...rest } = request.body;
       const party = app.catalog.state.parties.get(entityId);
-      if (!party) {
-        throw new HttpProblem(400, 'validation', `body.entityId: no screenable party has the id "${entityId}"`, [
-          { field: 'body.entityId', message: `no screenable party has the id "${entityId}"` },
-        ]);
-      }
-      let key: string;
-      if (subject.name !== undefined) key = nameSubject(subject.name);
-      else {
-        try {
-          key = addressSubject(parseAddress(subject.address ?? '', subject.chain).canonical);
-        } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
-          throw new HttpProblem(400, 'validation', `body.subject.address: ${message}`, [{ field: 'body.subject.address', message }]);
-        }
-      }
-      const decision: Omit<DecisionRow, 'withdrawnAt' | 'withdrawnBy'> = {
+      if (!party) throw invalidField('body.entityId', `no screenable party has the id "${entityId}"`);
+      const key =
+        subject.name !== undefined
+          ? nameSubject(subject.name)
+          : subjectOfAddress(subject.address ?? '', subject.chain, 'body.subject.address');
+      const now = new Date();
+      const outcome = recordDecision(app.catalog.db, app.catalog.state, party, {
         id: uuidv7(),
-        createdAt: new Date().toISOString(),
+        createdAt: now.toISOString(),
         subject: key,
         subjectInput: subject.name ?? subject.address ?? '',
         entityId: party.lead.id,
@@ -59,9 +77,12 @@ export async function decisionRoutes(app: App): Promise<void> {
         reviewer: rest.reviewer,
         expiresAt: rest.expiresAt ? new Date(rest.expiresAt).toISOString() : null,
         apiKeyId: apiKeyIdOf(request),
-      };
-      insertDecision(app.catalog.db, decision);
-      return reply.code(201).send(view({ ...decision, withdrawnAt: null, withdrawnBy: null }));
+        supersedes: rest.supersedes ?? null,
+      }, now);
+      if ('recorded' in outcome) return reply.code(201).send(view(outcome.recorded));
+      const { rejected } = outcome;
+      if (rejected.kind === 'conflict') throw new HttpProblem(409, 'conflict', rejected.message);
+      throw invalidField(rejected.field, rejected.message);
     },
   );
 
@@ -72,20 +93,44 @@ export async function decisionRoutes(app: App): Promise<void> {
       schema: {
         operationId: 'listDecisions',
         summary: 'List decisions, with whether each still applies',
+        description: 'Oldest first, filtered by subject (`name`, or `address` with its `chain`), party and status. An unknown parameter is a 400.',
         tags: ['decisions'],
         querystring: decisionListQuerySchema,
         response: { 200: decisionListSchema, ...problemResponses },
       },
     },
     async (request) => {
-      const { name, entity, ...page } = request.query;
-      const { items, nextCursor } = listDecisions(app.catalog.db, {
-        ...page,
-        subject: name === undefined ? undefined : nameSubject(name),
-        entityId: entity === undefined ? undefined : (app.catalog.state.parties.get(entity)?.lead.id ?? entity),
-      });
+      const { name, address, chain, entity, status, ...page } = request.query;
+      const now = new Date();
+      const { items, nextCursor } = listDecisions(
+        app.catalog.db,
+        {
+          ...page,
+          subject:
+            name !== undefined ? nameSubject(name)
+            : address !== undefined ? subjectOfAddress(address, chain, 'querystring.address')
+            : undefined,
+          entityId: entity === undefined ? undefined : (app.catalog.state.parties.get(entity)?.lead.id ?? entity),
+        },
+        status === undefined ? undefined : (d) => decisionStatus(app.catalog.state, d, now) === status,
+      );
       return { decisions: items.map(view), nextCursor };
     },
+  );
+
+  typed(app).get(
+    '/v1/decisions/:id',
+    {
+      config: { scope: 'review' },
+      schema: {
+        operationId: 'getDecision',
+        summary: 'One decision, with whether it still applies',
+        tags: ['decisions'],
+        params: idParamsSchema,
+        response: { 200: decisionSchema, 404: problemResponse('No decision has this id.'), ...problemResponses },
+      },
+    },
+    async (request) => view(recorded(request.params.id)),
   );
 
   typed(app).delete(
@@ -100,20 +145,19 @@ export async function decisionRoutes(app: App): Promise<void> {
         response: {
           200: decisionSchema,
           404: problemResponse('No decision has this id.'),
-          409: problemResponse('The decision was already withdrawn.'),
+          409: problemResponse('The decision was already withdrawn, or was superseded by a later one.'),
           ...problemResponses,
         },
       },
     },
     async (request) => {
       const { id } = request.params;
-      if (!getDecision(app.catalog.db, id)) throw new HttpProblem(404, 'notFound', `No decision has the id "${id}".`);
+      const existing = recorded(id);
       if (!withdrawDecision(app.catalog.db, id, new Date().toISOString(), apiKeyIdOf(request))) {
-        throw new HttpProblem(409, 'conflict', `Decision "${id}" was already withdrawn.`);
+        const why = existing.supersededBy === null ? 'was already withdrawn' : `was superseded by decision "${existing.supersededBy}"`;
+        throw new HttpProblem(409, 'conflict', `Decision "${id}" ${why}.`);
       }
-      const withdrawn = getDecision(app.catalog.db, id);
-      if (!withdrawn) throw new HttpProblem(404, 'notFound', `No decision has the id "${id}".`);
-      return view(withdrawn);
+      return view(recorded(id));
     },
   );
 }

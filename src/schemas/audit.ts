@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameInputSchema } from '../screening/name-input.js';
 import { cursorSchema, limitSchema, named } from './common.js';
 
 /** An ISO date (`2026-11-21`, the whole day) or date-time (`2026-11-21T10:00:00Z`). */
@@ -7,6 +8,11 @@ const instant = z
   .refine((s) => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(s) && !Number.isNaN(Date.parse(s)), {
     message: 'must be an ISO date (YYYY-MM-DD) or date-time',
   });
+
+// A decision that has already expired would never apply. (An unparsable date is reported by `instant` alone.)
+const futureInstant = instant.refine((s) => Number.isNaN(Date.parse(s)) || Date.parse(s) > Date.now(), {
+  message: 'must be in the future: a decision that has already expired would never apply',
+});
 
 export const screeningsQuerySchema = z.object({
   from: instant.optional().describe('Recorded at or after (a date: from its start).'),
@@ -47,7 +53,7 @@ export const decisionRequestSchema = named(
   z
     .object({
       subject: z
-        .object({ name: z.string().trim().min(1).max(300).optional(), address: z.string().trim().min(1).max(200).optional(), chain: z.string().trim().min(2).max(20).optional() })
+        .object({ name: nameInputSchema.optional(), address: z.string().trim().min(1).max(200).optional(), chain: z.string().trim().min(2).max(20).optional() })
         .strict()
         .refine((s) => (s.name === undefined) !== (s.address === undefined), { message: 'give exactly one of `name` or `address`' })
         .describe('The screened subject the decision is about: a name or a wallet address.'),
@@ -55,11 +61,28 @@ export const decisionRequestSchema = named(
       decision: z.enum(['false_positive', 'true_match']),
       reason: z.string().trim().min(1).max(2000),
       reviewer: z.string().trim().min(1).max(200),
-      expiresAt: instant.optional().describe('After this the decision no longer applies.'),
+      expiresAt: futureInstant.optional().describe('After this the decision no longer applies (a date: from its start); must be in the future.'),
+      supersedes: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe(
+          'The id of the decision that applies to the same subject and party, which this one replaces (it stays on ' +
+            'record, marked `superseded`). Without it, a decision on a pair that already has one that applies is a 409.',
+        ),
     })
     .strict(),
   [{ subject: { name: 'Lazarus Smith' }, entityId: 'lazarus-group', decision: 'false_positive', reason: 'Customer is a UK national, born 1984; the group is a DPRK hacking unit.', reviewer: 'j.analyst' }],
 );
+
+const decisionStatusSchema = z
+  .enum(['active', 'expired', 'voided', 'withdrawn', 'superseded'])
+  .describe(
+    'Whether the decision applies: `active` it does; `expired` past `expiresAt`; `voided` the party’s list records ' +
+      'changed since the decision; `withdrawn` withdrawn by DELETE; `superseded` replaced by a later decision ' +
+      '(`supersededBy`), which stays so even if that one is withdrawn.',
+  );
 
 export const decisionSchema = named(
   'Decision',
@@ -74,19 +97,35 @@ export const decisionSchema = named(
     reviewer: z.string(),
     expiresAt: z.string().nullable(),
     apiKeyId: z.string().nullable(),
-    status: z
-      .enum(['active', 'expired', 'voided', 'withdrawn'])
-      .describe('`voided`: the party’s list records changed since the decision, so it no longer applies.'),
+    status: decisionStatusSchema,
     withdrawnAt: z.string().nullable(),
     withdrawnBy: z.string().nullable(),
+    supersedes: z.string().nullable().describe('The decision this one replaced.'),
+    supersededBy: z.string().nullable().describe('The decision that replaced this one (status `superseded`).'),
   }),
 );
 
-export const decisionListQuerySchema = z.object({
-  name: z.string().trim().min(1).max(300).optional().describe('Decisions about this name (normalised as screening does).'),
-  entity: z.string().min(1).max(200).optional(),
+const decisionListFilters = {
+  name: nameInputSchema.optional().describe('Decisions about this name (normalised as screening does).'),
+  address: z.string().trim().min(1).max(200).optional().describe('Decisions about this wallet address (compared in canonical form).'),
+  chain: z.string().trim().min(2).max(20).optional().describe('The chain `address` is on, as given when the decision was recorded.'),
+  entity: z.string().min(1).max(200).optional().describe('Decisions about this party (any of its record ids).'),
+  status: decisionStatusSchema.optional().describe('Only decisions with this status now.'),
   limit: limitSchema(500, 100),
   cursor: cursorSchema,
-});
+};
+
+export const decisionListQuerySchema = z
+  .strictObject(decisionListFilters, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown parameter ${issue.keys.map((k) => `\`${k}\``).join(', ')}: this route takes ${Object.keys(decisionListFilters).join(', ')}`
+        : undefined,
+  })
+  .refine((q) => q.name === undefined || q.address === undefined, {
+    message: 'a decision is about a name or an address: give `name` or `address`, not both',
+    path: ['address'],
+  })
+  .refine((q) => q.chain === undefined || q.address !== undefined, { message: '`chain` qualifies `address`: give the address too', path: ['chain'] });
 
 export const decisionListSchema = named('DecisionList', z.object({ decisions: z.array(decisionSchema), nextCursor: z.string().nullable() }));

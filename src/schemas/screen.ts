@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameInputSchema } from '../screening/name-input.js';
 import { citationSchema, designationSchema, entitySummarySchema, named, nameTypeSchema } from './common.js';
 
 export const kindFilterSchema = z
@@ -24,7 +25,7 @@ export const screenRequestSchema = named(
   'ScreenRequest',
   z
     .object({
-      name: z.string().trim().min(1).max(300).optional().describe('The name or organisation to screen (1–300 characters).'),
+      name: nameInputSchema.optional().describe('The name or organisation to screen: 1–300 characters, with at least one letter or digit.'),
       address: z
         .string()
         .min(1)
@@ -100,6 +101,7 @@ export const previousReviewSchema = named(
   z
     .object({
       decisionId: z.string(),
+      subject: z.string().describe('The subject decided on, as this match’s `subjectKind`: `name:<tokens>` or `address:<canonical>`.'),
       decision: z.enum(['false_positive', 'true_match']),
       reason: z.string(),
       reviewer: z.string(),
@@ -107,9 +109,10 @@ export const previousReviewSchema = named(
       expiresAt: z.string().nullable(),
     })
     .describe(
-      'An analyst’s decision on this subject and party that still applies (not withdrawn, not expired, and the ' +
-        'party’s list records unchanged since). A false positive no longer counts towards the overall verdict; a ' +
-        'true match counts whatever the score.',
+      'An analyst’s decision on this subject and party that still applies (not withdrawn, superseded or expired, and ' +
+        'the party’s list records unchanged since). Only decisions on the subject that produced this hit apply: a ' +
+        'name’s review never clears an address hit, nor the reverse. A false positive no longer counts towards the ' +
+        'overall verdict; a true match counts whatever the score.',
     ),
 );
 
@@ -128,6 +131,13 @@ export const screenMatchSchema = named(
     matchedName: z.string().nullable().describe('The name or alias that matched (null for an address hit).'),
     matchedNameType: nameTypeSchema.nullable(),
     matchedEntityId: z.string().describe('The record whose name or address matched.'),
+    subjectKind: z
+      .enum(['name', 'address'])
+      .describe(
+        'Which part of the query this hit came from, and so whose decisions apply to it. A party hit by both the ' +
+          'name and the address is one match, shown by the hit that counts most after review: a hit of one subject ' +
+          'reviewed as a false positive does not hide an un-reviewed hit of the other.',
+      ),
     verdict: verdictSchema,
     previouslyReviewed: previousReviewSchema.nullable(),
     matchedAddress: z

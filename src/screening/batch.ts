@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type ScreeningRecord, recordScreenings } from '../db/audit-repo.js';
 import type { KindFilter } from './name-index.js';
+import { nameInputSchema } from './name-input.js';
 import { ScreeningInputError, type ScreenRequest } from './screen.js';
 import { type ScreeningAnswer, type ScreeningContext, answerScreening, auditRecord } from './service.js';
 
@@ -10,7 +11,7 @@ export const MAX_BATCH = 1_000;
 export const batchQuerySchema = z
   .object({
     ref: z.string().trim().max(200).optional(),
-    name: z.string().trim().min(1).max(300).optional(),
+    name: nameInputSchema.optional(),
     address: z.string().trim().min(1).max(200).optional(),
     chain: z.string().trim().min(2).max(20).optional(),
     kind: z.enum(['person', 'organization', 'group', 'vessel', 'any']).default('any'),

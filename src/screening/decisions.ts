@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { DecisionRow } from '../db/decisions-repo.js';
+import type { Db } from '../db/database.js';
+import { type DecisionRow, type NewDecision, decisionsForSubjects, getDecision, insertDecision } from '../db/decisions-repo.js';
 import { prepareName } from '../matching/index.js';
 import type { ScreeningState } from './catalog.js';
 import type { Party } from './parties.js';
@@ -30,14 +31,15 @@ export function partyFingerprint(party: Party): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-export type DecisionStatus = 'active' | 'expired' | 'voided' | 'withdrawn';
+export type DecisionStatus = 'active' | 'expired' | 'voided' | 'withdrawn' | 'superseded';
 
 /**
- * Whether a decision still applies: not withdrawn, not past its expiry, and the party's records unchanged since it
- * was made (`voided`: a re-listing or an amended entry is never hidden by an old review).
+ * Whether a decision still applies: not withdrawn, not replaced by a later one, not past its expiry, and the party's
+ * records unchanged since it was made (`voided`: a re-listing or an amended entry is never hidden by an old review).
  */
 export function decisionStatus(state: ScreeningState, d: DecisionRow, now: Date): DecisionStatus {
   if (d.withdrawnAt !== null) return 'withdrawn';
+  if (d.supersededBy !== null) return 'superseded';
   if (d.expiresAt !== null && Date.parse(d.expiresAt) <= now.getTime()) return 'expired';
   const party = state.parties.get(d.entityId);
   if (!party || partyFingerprint(party) !== d.entityFingerprint) return 'voided';
@@ -46,6 +48,8 @@ export function decisionStatus(state: ScreeningState, d: DecisionRow, now: Date)
 
 export interface PreviousReview {
   decisionId: string;
+  /** The normalised subject decided on: `name:<tokens>` or `address:<canonical>`. */
+  subject: string;
   decision: DecisionRow['decision'];
   reason: string;
   reviewer: string;
@@ -53,17 +57,85 @@ export interface PreviousReview {
   expiresAt: string | null;
 }
 
-/** The newest decision that applies to this party among the subject's decisions (given newest first). */
-export function reviewFor(state: ScreeningState, party: Party, decisions: readonly DecisionRow[], now: Date): PreviousReview | null {
+/** The decisions among these that apply to this party now, in the order given. */
+function activeOn(state: ScreeningState, party: Party, decisions: readonly DecisionRow[], now: Date): DecisionRow[] {
   const members = new Set(party.members.map((m) => m.id));
-  const d = decisions.find((x) => members.has(x.entityId) && decisionStatus(state, x, now) === 'active');
+  return decisions.filter((d) => members.has(d.entityId) && decisionStatus(state, d, now) === 'active');
+}
+
+/**
+ * The decision that applies to this party among the subject's decisions (given newest first): the newest, except
+ * that a confirmed true match outranks any false positive. A pair has one active decision since issue 16, but
+ * contradictory ones recorded before must not silently clear a confirmed match.
+ */
+export function reviewFor(state: ScreeningState, party: Party, decisions: readonly DecisionRow[], now: Date): PreviousReview | null {
+  const active = activeOn(state, party, decisions, now);
+  const d = active.find((x) => x.decision === 'true_match') ?? active[0];
   if (!d) return null;
   return {
     decisionId: d.id,
+    subject: d.subject,
     decision: d.decision,
     reason: d.reason,
     reviewer: d.reviewer,
     decidedAt: d.createdAt,
     expiresAt: d.expiresAt,
   };
+}
+
+export type DecisionRejection = { kind: 'invalid'; field: string; message: string } | { kind: 'conflict'; message: string };
+
+const summaryOf = (d: DecisionRow) => `"${d.id}" (${d.decision} by ${d.reviewer}, ${d.createdAt})`;
+
+const sameDecision = (a: NewDecision, b: DecisionRow) =>
+  a.decision === b.decision && a.reason === b.reason && a.reviewer === b.reviewer && a.expiresAt === b.expiresAt;
+
+/** Why `decision` cannot be recorded beside the decisions on record, or null when it can. */
+function rejectionOf(db: Db, state: ScreeningState, party: Party, decision: NewDecision, now: Date): DecisionRejection | null {
+  const active = activeOn(state, party, decisionsForSubjects(db, [decision.subject]), now);
+  const identical = active.find((d) => sameDecision(decision, d));
+  if (identical) return { kind: 'conflict', message: `An identical decision ${summaryOf(identical)} already applies to this subject and party.` };
+  if (decision.supersedes !== null) {
+    const id = decision.supersedes;
+    const replaced = getDecision(db, id);
+    if (!replaced) return { kind: 'invalid', field: 'body.supersedes', message: `no decision has the id "${id}"` };
+    if (replaced.subject !== decision.subject || !party.members.some((m) => m.id === replaced.entityId)) {
+      const message = `decision "${id}" is about ${replaced.subject} and party "${replaced.entityId}", not this subject and party`;
+      return { kind: 'invalid', field: 'body.supersedes', message };
+    }
+    const status = decisionStatus(state, replaced, now);
+    if (status !== 'active') {
+      return { kind: 'conflict', message: `Decision "${id}" is ${status}: only the decision that applies can be superseded.` };
+    }
+  }
+  const standing = active.find((d) => d.id !== decision.supersedes);
+  if (!standing) return null;
+  return {
+    kind: 'conflict',
+    message:
+      `Decision ${summaryOf(standing)} already applies to this subject and party: to replace it, send its id as ` +
+      '`supersedes` (it stays on record, marked superseded), or withdraw it first.',
+  };
+}
+
+/**
+ * Records a decision unless it contradicts or repeats the one that applies to the same subject and party: replacing
+ * that one takes naming it in `supersedes`, so a second reviewer never silently overturns a confirmed match. The check
+ * and the write are one immediate transaction, so two processes cannot both record a decision on the same pair.
+ */
+export function recordDecision(
+  db: Db,
+  state: ScreeningState,
+  party: Party,
+  decision: NewDecision,
+  now: Date,
+): { recorded: DecisionRow } | { rejected: DecisionRejection } {
+  return db
+    .transaction(() => {
+      const rejected = rejectionOf(db, state, party, decision, now);
+      if (rejected) return { rejected };
+      insertDecision(db, decision);
+      return { recorded: { ...decision, withdrawnAt: null, withdrawnBy: null, supersededBy: null } };
+    })
+    .immediate();
 }

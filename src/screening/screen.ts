@@ -46,6 +46,9 @@ export interface AddressHit {
   citations: CitationView[];
 }
 
+/** The part of the query a hit came from: only the analysts' decisions on that subject apply to it. */
+export type SubjectKind = 'name' | 'address';
+
 export interface ScreenMatch {
   entity: EntitySummary;
   /** The other records of the same party in the datasets searched (e.g. the OFAC entry of a curated group). */
@@ -55,6 +58,7 @@ export interface ScreenMatch {
   matchedNameType: NameType | null;
   matchedEntityId: string;
   matchedAddress: AddressHit | null;
+  subjectKind: SubjectKind;
   verdict: Verdict;
   explanation: MatchExplanation;
   designations: DesignationView[];
@@ -72,6 +76,11 @@ export interface MatchExplanation {
   summary: string;
 }
 
+/** A party's best hit and, when the query's other subject hit the same party too, that subject's best hit. */
+export interface PartyMatch extends ScreenMatch {
+  otherSubjectHit: ScreenMatch | null;
+}
+
 export interface ScreenResult {
   /** `match` if any match is a match, `review` if any is in the review band, else `clear`. */
   verdict: Verdict | 'clear';
@@ -84,7 +93,7 @@ export interface ScreenResult {
     threshold: number;
     reviewThreshold: number;
   };
-  matches: ScreenMatch[];
+  matches: PartyMatch[];
 }
 
 /** Round scores for the response: two names do not differ meaningfully in the fifth decimal. */
@@ -182,6 +191,8 @@ function queryAddress(state: ScreeningState, address: string, chain: string | un
   }
 }
 
+const subjectKindOf = (hit: Hit): SubjectKind => (hit.matchedAddress ? 'address' : 'name');
+
 /** The party of a record, as seen through the datasets searched. */
 function toMatch(state: ScreeningState, party: Party, hit: Hit, searched: Set<string>, threshold: number): ScreenMatch {
   const members = party.members.filter((m) => searched.has(m.datasetId));
@@ -195,6 +206,7 @@ function toMatch(state: ScreeningState, party: Party, hit: Hit, searched: Set<st
     matchedNameType: hit.matchedNameType,
     matchedEntityId: hit.record.id,
     matchedAddress: hit.matchedAddress,
+    subjectKind: subjectKindOf(hit),
     verdict: hit.score >= threshold ? 'match' : 'review',
     explanation: hit.explanation,
     designations: members.flatMap((m) => designations.get(m.id) ?? []),
@@ -222,8 +234,9 @@ function literalCloseness(query: string | undefined): (hit: Hit) => number {
 
 /**
  * Screens a name and/or a wallet address against the datasets searched. Each real-world party appears once, with
- * its best hit (an address hit, then the best-scoring name), the designations of every list it is on and the
- * citations of every record of it.
+ * its best hit (an address hit, then the best-scoring name) and the best hit of the other subject of the query if it
+ * hit the party too (decisions apply per subject), the designations of every list it is on and the citations of
+ * every record of it.
  */
 export function screen(state: ScreeningState, req: ScreenRequest): ScreenResult {
   const datasets = searchedDatasets(state, req.datasets);
@@ -237,17 +250,30 @@ export function screen(state: ScreeningState, req: ScreenRequest): ScreenResult 
   const closeness = literalCloseness(req.name);
   const better = (a: Hit, b: Hit) => b.score - a.score || closeness(a) - closeness(b);
   // Keyed by the party's lead record: a party of one record is a new object each time it is looked up.
-  const best = new Map<string, [Party, Hit]>();
+  const byParty = new Map<string, { party: Party; hits: Hit[] }>();
   for (const hit of hits) {
     const party = state.parties.get(hit.record.id);
     if (!party) continue;
-    const previous = best.get(party.lead.id);
-    if (!previous || better(hit, previous[1]) < 0) best.set(party.lead.id, [party, hit]);
+    let found = byParty.get(party.lead.id);
+    if (!found) byParty.set(party.lead.id, (found = { party, hits: [] }));
+    const same = found.hits.findIndex((h) => subjectKindOf(h) === subjectKindOf(hit));
+    const previous = found.hits[same];
+    if (!previous) found.hits.push(hit);
+    else if (better(hit, previous) < 0) found.hits[same] = hit;
   }
-  const matches = [...best.values()]
-    .sort(([pa, a], [pb, b]) => better(a, b) || pa.lead.name.localeCompare(pb.lead.name))
+  // Best first; of equal scores the address hit (found first) stays first.
+  const ranked = [...byParty.values()].flatMap(({ party, hits: [first, second] }) => {
+    if (!first) return [];
+    const [best, other = null] = second && better(second, first) < 0 ? [second, first] : [first, second];
+    return [{ party, best, other }];
+  });
+  const matches = ranked
+    .sort((a, b) => better(a.best, b.best) || a.party.lead.name.localeCompare(b.party.lead.name))
     .slice(0, req.limit)
-    .map(([party, hit]) => toMatch(state, party, hit, searched, threshold));
+    .map(({ party, best, other }): PartyMatch => ({
+      ...toMatch(state, party, best, searched, threshold),
+      otherSubjectHit: other ? toMatch(state, party, other, searched, threshold) : null,
+    }));
   const verdict = matches.some((m) => m.verdict === 'match') ? 'match' : matches.length > 0 ? 'review' : 'clear';
   return {
     verdict,

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.js';
 import { decisionsForSubjects } from '../db/decisions-repo.js';
 import type { ScreeningState } from './catalog.js';
 import { type PreviousReview, addressSubject, nameSubject, reviewFor, subjectOfNormalized } from './decisions.js';
-import { type ScreenMatch, type ScreenRequest, type ScreenResult, screen } from './screen.js';
+import { type ScreenMatch, type ScreenRequest, type ScreenResult, type SubjectKind, screen } from './screen.js';
 
 export interface ReviewedMatch extends ScreenMatch {
   /** An analyst's decision on this subject and party that still applies, or null. */
@@ -36,27 +36,43 @@ function effectiveVerdict(m: ReviewedMatch): 'match' | 'review' | 'cleared' {
   return m.verdict;
 }
 
+// Which of a party's hits stands for it: the one that counts most after review.
+const STANDING = { match: 0, review: 1, cleared: 2 } as const;
+
 export function overallVerdict(matches: readonly ReviewedMatch[]): OverallVerdict {
   const verdicts = matches.map(effectiveVerdict);
   if (verdicts.includes('match')) return 'match';
   return verdicts.includes('review') ? 'review' : 'clear';
 }
 
-/** Screens one subject and applies the analysts' decisions on it; nothing is recorded yet. */
+/**
+ * Screens one subject and applies the analysts' decisions on it; nothing is recorded yet. A decision applies only to
+ * the hits of its own subject: a name's review never clears an address hit, nor the reverse. A party hit by both
+ * is shown by the hit that counts most after review, so an un-reviewed hit stands beside a cleared one.
+ */
 export function answerScreening(ctx: ScreeningContext, req: ScreenRequest, ref: string | null = null): ScreeningAnswer {
   const now = ctx.now ?? new Date();
   const result = screen(ctx.state, req);
-  const subjects = [
-    ...(req.name === undefined ? []
-      : req.kind === 'any' && result.query.normalized !== null ? [subjectOfNormalized(result.query.normalized)]
-      : [nameSubject(req.name)]),
-    ...(result.query.address ? [addressSubject(result.query.address.canonical)] : []),
-  ];
-  const decisions = decisionsForSubjects(ctx.db, subjects);
-  const matches = result.matches.map((m): ReviewedMatch => {
-    const party = ctx.state.parties.get(m.entity.id);
-    return { ...m, previouslyReviewed: party ? reviewFor(ctx.state, party, decisions, now) : null };
-  });
+  const subjects: Record<SubjectKind, string | null> = {
+    name: req.name === undefined ? null
+      : req.kind === 'any' && result.query.normalized !== null ? subjectOfNormalized(result.query.normalized)
+      : nameSubject(req.name),
+    address: result.query.address ? addressSubject(result.query.address.canonical) : null,
+  };
+  const decisions = decisionsForSubjects(ctx.db, [subjects.name, subjects.address].flatMap((s) => (s === null ? [] : [s])));
+  const reviewed = (hit: ScreenMatch): ReviewedMatch => {
+    const party = ctx.state.parties.get(hit.entity.id);
+    const own = decisions.filter((d) => d.subject === subjects[hit.subjectKind]);
+    return { ...hit, previouslyReviewed: party ? reviewFor(ctx.state, party, own, now) : null };
+  };
+  const matches = result.matches
+    .map(({ otherSubjectHit, ...best }) =>
+      [best, ...(otherSubjectHit ? [otherSubjectHit] : [])]
+        .map(reviewed)
+        .reduce((a, b) => (STANDING[effectiveVerdict(b)] < STANDING[effectiveVerdict(a)] ? b : a)),
+    )
+    // The hit shown may score lower than the party's best (stable: otherwise the order is unchanged).
+    .sort((a, b) => b.score - a.score);
   const { verdict: _unreviewed, ...rest } = result;
   return { screeningId: uuidv7(), screenedAt: now.toISOString(), ref, ...rest, verdict: overallVerdict(matches), matches };
 }
@@ -82,6 +98,7 @@ export function auditRecord(answer: ScreeningAnswer, req: ScreenRequest, ctx: Pi
       matchedName: m.matchedName,
       matchedEntityId: m.matchedEntityId,
       matchedAddress: m.matchedAddress?.value ?? null,
+      subjectKind: m.subjectKind,
       previouslyReviewed: m.previouslyReviewed ? { decisionId: m.previouslyReviewed.decisionId, decision: m.previouslyReviewed.decision } : null,
     })),
   };

@@ -42,6 +42,7 @@ describe('the audit trail', () => {
           matchedName: 'Crimson Group',
           matchedEntityId: 'crimson-group',
           matchedAddress: null,
+          subjectKind: 'name',
           previouslyReviewed: null,
         },
       ],

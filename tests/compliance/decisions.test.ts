@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertDecision } from '../../src/db/decisions-repo.js';
 import { syncCuratedDataset } from '../../src/ingest/curated/sync.js';
+import { nameSubject, partyFingerprint } from '../../src/screening/decisions.js';
 import { buildTestApp, copyFixtures, tempDir } from '../helpers/app.js';
 
 const work = tempDir();
@@ -54,7 +56,23 @@ describe('reviewed decisions', () => {
   });
 
   it('an expired decision no longer applies', async () => {
-    await decision('Red Fox Team', 'crimson-group', 'false_positive', { expiresAt: '2001-01-01' });
+    // Recorded in 2000, to expire in 2001: a past expiry is refused when a decision is recorded today.
+    const party = app.catalog.state.parties.get('crimson-group');
+    if (!party) throw new Error('fixture party missing');
+    insertDecision(app.catalog.db, {
+      id: '00000000-0000-7000-8000-000000000001',
+      createdAt: '2000-06-01T00:00:00.000Z',
+      subject: nameSubject('Red Fox Team'),
+      subjectInput: 'Red Fox Team',
+      entityId: 'crimson-group',
+      entityFingerprint: partyFingerprint(party),
+      decision: 'false_positive',
+      reason: 'checked the customer file',
+      reviewer: 'analyst-1',
+      expiresAt: '2001-01-01T00:00:00.000Z',
+      apiKeyId: null,
+      supersedes: null,
+    });
     const after = await screen('Red Fox Team');
     expect(after.verdict).toBe('match');
     expect(after.matches[0].previouslyReviewed).toBeNull();
