@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, named } from './common.js';
+import { cursorSchema, limitSchema, named, queryParameters } from './common.js';
 
 /** An ISO date (`2026-11-21`, the whole day) or date-time (`2026-11-21T10:00:00Z`). */
 const instant = z
@@ -8,7 +8,7 @@ const instant = z
     message: 'must be an ISO date (YYYY-MM-DD) or date-time',
   });
 
-export const screeningsQuerySchema = z.object({
+export const screeningsQuerySchema = queryParameters({
   from: instant.optional().describe('Recorded at or after (a date: from its start).'),
   to: instant.optional().describe('Recorded before (a date: up to its end, inclusive).'),
   verdict: z.enum(['match', 'review', 'clear']).optional(),
@@ -16,7 +16,7 @@ export const screeningsQuerySchema = z.object({
   cursor: cursorSchema,
 });
 
-export const exportQuerySchema = z.object({
+export const exportQuerySchema = queryParameters({
   from: instant.optional().describe('Recorded at or after (a date: from its start).'),
   to: instant.optional().describe('Recorded before (a date: up to its end, inclusive).'),
   format: z.enum(['ndjson', 'csv']).default('ndjson').describe('`ndjson`: one record per line; `csv`: one row per screening.'),

@@ -83,6 +83,21 @@ export const designationSchema = named(
   }),
 );
 
+/**
+ * The query parameters a route takes: any other is a 400 naming it, for a misspelt filter (`stauts=designated`)
+ * silently ignored would answer with everything. The message lists what the route does take.
+ */
+export function queryParameters<Shape extends z.ZodRawShape>(shape: Shape) {
+  const names = Object.keys(shape);
+  const takes = names.length > 0 ? `which takes ${names.join(', ')}` : 'which takes none';
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `is not a query parameter of this route, ${takes}` : undefined),
+  });
+}
+
+/** For the API routes that take no query parameters at all. */
+export const noQueryParameters = queryParameters({});
+
 export const limitSchema = (max: number, fallback: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback).describe(`Page size, 1–${max} (default ${fallback}).`);
 
@@ -103,7 +118,9 @@ export const problemResponse = (description: string) => ({
 
 /** The error responses every API route may return. */
 export const problemResponses = {
-  400: problemResponse('The request is malformed or fails validation (`errors[]` names each field).'),
+  400: problemResponse(
+    'The request is malformed or fails validation, or has a query parameter the route does not take (`errors[]` names each field).',
+  ),
   401: problemResponse('No API key, or an unknown or revoked one (keys are required unless the service runs open).'),
   403: problemResponse('The API key lacks the scope this operation needs.'),
   429: problemResponse('Too many requests for this key: wait for `Retry-After` seconds.'),

@@ -9,9 +9,10 @@ import {
   limitSchema,
   named,
   nameTypeSchema,
+  queryParameters,
 } from './common.js';
 
-export const entityListQuerySchema = z.object({
+export const entityListQuerySchema = queryParameters({
   q: z.string().trim().min(1).max(300).optional().describe('Text contained in any of the entity’s names or aliases.'),
   kind: entityKindSchema.optional(),
   status: entityStatusSchema.optional(),

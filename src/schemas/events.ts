@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { EVENT_STATUSES } from '../model.js';
-import { citationSchema, cursorSchema, entitySummarySchema, limitSchema, named, partialDateSchema } from './common.js';
+import { citationSchema, cursorSchema, entitySummarySchema, limitSchema, named, partialDateSchema, queryParameters } from './common.js';
 
-export const eventListQuerySchema = z.object({
+export const eventListQuerySchema = queryParameters({
   from: partialDateSchema.optional().describe('Start of the period (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; inclusive).'),
   to: partialDateSchema.optional().describe('End of the period (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; inclusive).'),
   kind: z.string().min(1).max(50).optional().describe('Event kind, e.g. `hack`, `conference`, `report`.'),

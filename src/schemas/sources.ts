@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, named } from './common.js';
+import { cursorSchema, limitSchema, named, queryParameters } from './common.js';
 
 const sourceFields = {
   id: z.string(),
@@ -14,7 +14,7 @@ const sourceFields = {
   documentFile: z.string().nullable(),
 };
 
-export const sourceListQuerySchema = z.object({ limit: limitSchema(200, 50), cursor: cursorSchema });
+export const sourceListQuerySchema = queryParameters({ limit: limitSchema(200, 50), cursor: cursorSchema });
 
 export const sourceSchema = named('Source', z.object(sourceFields));
 
