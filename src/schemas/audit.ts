@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, named, queryParameters } from './common.js';
+import { cursorSchema, limitSchema, named } from './common.js';
+import { instants, periodQueryParameters } from './periods.js';
 
 /** An ISO date (`2026-11-21`, the whole day) or date-time (`2026-11-21T10:00:00Z`). */
 const instant = z
@@ -8,17 +9,22 @@ const instant = z
     message: 'must be an ISO date (YYYY-MM-DD) or date-time',
   });
 
-export const screeningsQuerySchema = queryParameters({
-  from: instant.optional().describe('Recorded at or after (a date: from its start).'),
-  to: instant.optional().describe('Recorded before (a date: up to its end, inclusive).'),
+const recordedBetween = {
+  from:
+    'Recorded at or after this: a date (`2026`, `2026-11`, `2026-11-21`) from its first instant in UTC, or a date-time ' +
+    'with a time zone (`2026-11-21T10:00:00Z`).',
+  to:
+    'Recorded at or before this, inclusive: a date up to its last instant in UTC (`2026-11` takes in the whole of ' +
+    'November), or a date-time with a time zone, that instant included.',
+};
+
+export const screeningsQuerySchema = periodQueryParameters(instants, recordedBetween, {
   verdict: z.enum(['match', 'review', 'clear']).optional(),
   limit: limitSchema(500, 100),
   cursor: cursorSchema,
 });
 
-export const exportQuerySchema = queryParameters({
-  from: instant.optional().describe('Recorded at or after (a date: from its start).'),
-  to: instant.optional().describe('Recorded before (a date: up to its end, inclusive).'),
+export const exportQuerySchema = periodQueryParameters(instants, recordedBetween, {
   format: z.enum(['ndjson', 'csv']).default('ndjson').describe('`ndjson`: one record per line; `csv`: one row per screening.'),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPartialDate } from '../dates.js';
+import { partialDateProblem } from '../dates.js';
 import { ENTITY_KINDS, ENTITY_STATUSES, NAME_TYPES } from '../model.js';
 
 /** Registers a schema under a name (and optional examples) so the OpenAPI document refers to it by `$ref`. */
@@ -26,10 +26,17 @@ export const problemSchema = named(
     .describe('An RFC 9457 problem detail, served as application/problem+json.'),
 );
 
-export const partialDateSchema = z
-  .string()
-  .refine(isPartialDate, { message: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD' })
-  .describe('A date known to the year, month or day: `2019`, `2019-04` or `2019-04-26`.');
+/** A string that `problemOf` accepts (returns undefined for); otherwise a 400 with the problem it names. */
+export function explainedString(problemOf: (value: string) => string | undefined) {
+  return z.string().superRefine((value, ctx) => {
+    const message = problemOf(value);
+    if (message !== undefined) ctx.addIssue({ code: 'custom', message });
+  });
+}
+
+export const partialDateSchema = explainedString(partialDateProblem).describe(
+  'A date known to the year, month or day: `2019`, `2019-04` or `2019-04-26`.',
+);
 
 export const entityKindSchema = z.enum(ENTITY_KINDS);
 export const entityStatusSchema = z
