@@ -2,40 +2,24 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replaceDataset } from '../../src/db/dataset-writer.js';
-import type { EntityRecord } from '../../src/model.js';
 import { buildTestApp, tempDir } from '../helpers/app.js';
-
-const party = (id: string, name: string): EntityRecord => ({
-  id,
-  kind: 'organization',
-  name,
-  status: 'designated',
-  names: [],
-  designations: [],
-  identifiers: [],
-  relations: [],
-  citations: [{ sourceId: 'list', listEntry: id }],
-});
+import { madeUpList, madeUpParty as party } from '../helpers/made-up-list.js';
 
 const work = tempDir();
 let app: FastifyInstance;
 beforeAll(async () => {
   app = await buildTestApp({ DATABASE_PATH: path.join(work.dir, 'search.db'), DATA_REFRESH_MS: 0 });
-  replaceDataset(app.catalog.db, {
-    id: 'test-list',
-    title: 'Test list',
-    version: 'v1',
-    sources: [{ id: 'list', kind: 'sanctions_list', title: 'Test list' }],
-    entities: [
+  replaceDataset(
+    app.catalog.db,
+    madeUpList([
       party('t-underscore', 'Blade_Runner Ltd'),
       party('t-percent', '100% Pure Trading'),
       party('t-quote', 'Quote "Q" Holdings'),
       party('t-cyrillic', 'ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ ТЕСТ'),
       party('t-han', '王军'),
       party('t-plus', 'C++ Labs'),
-    ],
-    events: [],
-  });
+    ]),
+  );
 });
 afterAll(async () => {
   await app.close();

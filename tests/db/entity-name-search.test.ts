@@ -5,29 +5,8 @@ import { type Db, openDatabase } from '../../src/db/database.js';
 import { replaceDataset } from '../../src/db/dataset-writer.js';
 import { listEntities } from '../../src/db/entities-repo.js';
 import { migrate, readMigrations } from '../../src/db/migrate.js';
-import type { DatasetBundle, EntityRecord } from '../../src/model.js';
 import { tempDir } from '../helpers/app.js';
-
-const party = (id: string, name: string, aliases: string[] = []): EntityRecord => ({
-  id,
-  kind: 'organization',
-  name,
-  status: 'designated',
-  names: aliases.map((alias) => ({ name: alias, type: 'alias', citations: [] })),
-  designations: [],
-  identifiers: [],
-  relations: [],
-  citations: [{ sourceId: 'list', listEntry: id }],
-});
-
-const bundle = (version: string, entities: EntityRecord[]): DatasetBundle => ({
-  id: 'test-list',
-  title: 'Test list',
-  version,
-  sources: [{ id: 'list', kind: 'sanctions_list', title: 'Test list' }],
-  entities,
-  events: [],
-});
+import { madeUpList, madeUpParty as party } from '../helpers/made-up-list.js';
 
 const found = (db: Db, q: string) => listEntities(db, { q, limit: 50 }).items.map((e) => e.id);
 
@@ -44,7 +23,7 @@ afterEach(() => {
 
 describe('issue 16 item 13: the entity name search reads an index, kept in step with the names', () => {
   it('finds a name through the trigram index: a name taken out of the index is not found, as it would be by a scan', () => {
-    replaceDataset(db, bundle('v1', [party('p-1', 'Lazarus Shipping Co'), party('p-2', 'Lazarus Trading Ltd')]));
+    replaceDataset(db, madeUpList([party('p-1', 'Lazarus Shipping Co'), party('p-2', 'Lazarus Trading Ltd')]));
     expect(found(db, 'lazarus')).toEqual(['p-1', 'p-2']);
     const { id, name } = db.prepare("SELECT id, name FROM entity_names WHERE entity_id = 'p-2'").get() as { id: number; name: string };
     db.prepare("INSERT INTO entity_name_search (entity_name_search, rowid, name) VALUES ('delete', ?, ?)").run(id, name);
@@ -52,8 +31,8 @@ describe('issue 16 item 13: the entity name search reads an index, kept in step 
   });
 
   it('forgets the names of a replaced dataset version and finds those of the new one', () => {
-    replaceDataset(db, bundle('v1', [party('p-1', 'Old Harbour Trading', ['Harbour Old Co'])]));
-    replaceDataset(db, bundle('v2', [party('p-1', 'New Harbour Trading')]));
+    replaceDataset(db, madeUpList([party('p-1', 'Old Harbour Trading', ['Harbour Old Co'])]));
+    replaceDataset(db, madeUpList([party('p-1', 'New Harbour Trading')], 'v2'));
     expect(found(db, 'old harbour')).toEqual([]);
     expect(found(db, 'harbour old')).toEqual([]);
     expect(found(db, 'new harbour')).toEqual(['p-1']);
@@ -70,7 +49,7 @@ describe('issue 16 item 13: the entity name search reads an index, kept in step 
     const old = new Database(file);
     old.pragma('foreign_keys = ON');
     migrate(old, before);
-    replaceDataset(old, bundle('v1', [party('p-1', 'Lazarus Shipping Co')]));
+    replaceDataset(old, madeUpList([party('p-1', 'Lazarus Shipping Co')]));
     old.close();
     const upgraded = openDatabase(file);
     expect(found(upgraded, 'shipping')).toEqual(['p-1']);
