@@ -21,6 +21,7 @@ import { entityRoutes } from './routes/entities.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { rejectUndeclaredQueryParameters } from './routes/query-parameters.js';
 import { batchRoutes } from './routes/batch.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { screenRoutes } from './routes/screen.js';
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await registerHttpHygiene(app, config);
+  rejectUndeclaredQueryParameters(app);
 
   await app.register(healthRoutes);
   await app.register(screenRoutes, { auditWriter: options.auditWriter?.(db) ?? new AuditWriter(db) });

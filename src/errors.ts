@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { InvalidCursorError } from './db/cursor.js';
 import { ScreeningInputError } from './screening/screen.js';
@@ -75,12 +75,23 @@ function fieldOf(context: string, instancePath: string): string {
   return path ? `${context}.${path}` : context;
 }
 
+/**
+ * One entry of `errors[]` per field. A strict object reports all its unknown keys in one issue; those of the query
+ * string (see `queryParameters`) are each named as a field of their own.
+ */
+function validationErrors(context: string, v: FastifySchemaValidationError): { field: string; message: string }[] {
+  const message = v.message ?? 'is invalid';
+  const keys = context === 'querystring' && v.keyword === 'unrecognized_keys' ? v.params.keys : undefined;
+  if (!Array.isArray(keys)) return [{ field: fieldOf(context, v.instancePath), message }];
+  return keys.map((key) => ({ field: fieldOf(context, `${v.instancePath.replace(/\/$/, '')}/${String(key)}`), message }));
+}
+
 /** Maps anything thrown in a request to a problem; unexpected errors become a 500 with no internals. */
 export function toProblem(error: FastifyError, request: FastifyRequest): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = error.validationContext ?? 'request';
-    const errors = error.validation.map((v) => ({ field: fieldOf(context, v.instancePath), message: v.message ?? 'is invalid' }));
+    const errors = error.validation.flatMap((v) => validationErrors(context, v));
     return new HttpProblem(400, 'validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
   }
   if (error instanceof InvalidCursorError) return new HttpProblem(400, 'invalidCursor', error.message);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coarserPrecision, intervalEnd, intervalStart, isPartialDate, precisionOf } from '../src/dates.js';
+import { coarserPrecision, firstInstant, instantProblem, intervalEnd, intervalStart, isPartialDate, lastInstant, precisionOf } from '../src/dates.js';
 
 describe('partial dates', () => {
   it.each([
@@ -35,5 +35,20 @@ describe('partial dates', () => {
     expect(coarserPrecision('day', 'year')).toBe('year');
     expect(coarserPrecision('month', 'day')).toBe('month');
     expect(coarserPrecision('day', 'day')).toBe('day');
+  });
+
+  it.each([
+    ['2026', '2026-01-01T00:00:00.000Z', '2026-12-31T23:59:59.999Z'],
+    ['2020-02', '2020-02-01T00:00:00.000Z', '2020-02-29T23:59:59.999Z'],
+    ['2026-11-21', '2026-11-21T00:00:00.000Z', '2026-11-21T23:59:59.999Z'],
+    ['2026-11-21T12:00+02:00', '2026-11-21T10:00:00.000Z', '2026-11-21T10:00:00.000Z'],
+  ])('the bound %s runs from %s to %s', (bound, first, last) => {
+    expect(instantProblem(bound)).toBeUndefined();
+    expect(firstInstant(bound)).toBe(first);
+    expect(lastInstant(bound)).toBe(last);
+  });
+
+  it.each(['2026-11-21T24:00Z', '2026-11-21 10:00Z', '2026-11-21T10:00', '2026-11-21t10:00z'])('%s is not a date-time', (value) => {
+    expect(instantProblem(value)).toMatch(/^must be/);
   });
 });

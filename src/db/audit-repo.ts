@@ -58,13 +58,13 @@ export function getScreening(db: Db, id: string): ScreeningRecord | null {
 }
 
 export interface ScreeningFilter {
-  /** ISO timestamps or dates; `to` is exclusive when a timestamp, the whole day when a date. */
+  /** ISO instants (`toISOString()`), both included. */
   from?: string | undefined;
   to?: string | undefined;
   verdict?: OverallVerdict | undefined;
 }
 
-const WHERE = `(@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at < @to)
+const WHERE = `(@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at <= @to)
   AND (@verdict IS NULL OR verdict = @verdict)`;
 
 const params = (f: ScreeningFilter) => ({ from: f.from ?? null, to: f.to ?? null, verdict: f.verdict ?? null });

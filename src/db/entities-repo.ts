@@ -69,26 +69,34 @@ export interface EntityFilter {
   cursor?: string | undefined;
 }
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+// The trigram index looks up a text of three characters or more (as a phrase: quotes doubled, nothing else is
+// syntax). A shorter text has no trigram, so it is compared with every name, with instr rather than LIKE so that
+// `_` and `%` are only characters.
+const TRIGRAM = 3;
+const NAME_IN_INDEX = `e.id IN (SELECT n.entity_id FROM entity_names n
+  WHERE n.id IN (SELECT rowid FROM entity_name_search WHERE entity_name_search MATCH @q))`;
+const NAME_SCANNED = `EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_id = e.id AND instr(lower(n.name), lower(@q)) > 0)`;
 
+function nameContains(q: string | undefined): { sql: string; q: string | null } {
+  if (q === undefined) return { sql: '@q IS NULL', q: null };
+  if ([...q].length < TRIGRAM) return { sql: NAME_SCANNED, q };
+  return { sql: NAME_IN_INDEX, q: `"${q.replaceAll('"', '""')}"` };
+}
+
+/** Entities in id order, those with a name containing `q` (case-insensitively) where it is given. */
 export function listEntities(db: Db, f: EntityFilter): { items: EntitySummary[]; nextCursor: string | null } {
   const after = f.cursor ? decodeCursor(f.cursor, 1)[0] : null;
+  const name = nameContains(f.q);
   const rows = db
     .prepare(
       `SELECT e.id, e.kind, e.name, e.status FROM entities e
        WHERE (@kind IS NULL OR e.kind = @kind)
          AND (@status IS NULL OR e.status = @status)
-         AND (@q IS NULL OR EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_id = e.id AND n.name LIKE @q ESCAPE '\\'))
+         AND ${name.sql}
          AND (@after IS NULL OR e.id > @after)
        ORDER BY e.id LIMIT @limit`,
     )
-    .all({
-      kind: f.kind ?? null,
-      status: f.status ?? null,
-      q: f.q ? likePattern(f.q) : null,
-      after,
-      limit: f.limit + 1,
-    }) as EntitySummary[];
+    .all({ kind: f.kind ?? null, status: f.status ?? null, q: name.q, after, limit: f.limit + 1 }) as EntitySummary[];
   return paginate(rows, f.limit, (r) => [r.id]);
 }
 

@@ -1,5 +1,4 @@
 import { eventsOverlapping, getEvent } from '../db/events-repo.js';
-import { intervalEnd, intervalStart } from '../dates.js';
 import { HttpProblem } from '../errors.js';
 import { idParamsSchema, problemResponse, problemResponses } from '../schemas/common.js';
 import { eventListQuerySchema, eventListSchema, eventSchema } from '../schemas/events.js';
@@ -22,12 +21,6 @@ export async function eventRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const { from, to } = request.query;
-      if (from && to && intervalStart(from) > intervalEnd(to)) {
-        throw new HttpProblem(400, 'validation', `from (${from}) is after to (${to}).`, [
-          { field: 'querystring.from', message: `must not be after to (${to})` },
-        ]);
-      }
       const { items, nextCursor } = eventsOverlapping(app.catalog.db, request.query);
       return { events: items, nextCursor };
     },

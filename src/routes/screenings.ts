@@ -4,22 +4,15 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { type ScreeningFilter, type ScreeningRecord, getScreening, listScreenings } from '../db/audit-repo.js';
 import type { Db } from '../db/database.js';
+import { firstInstant, lastInstant } from '../dates.js';
 import { HttpProblem } from '../errors.js';
 import { exportQuerySchema, screeningListSchema, screeningRecordSchema, screeningsQuerySchema } from '../schemas/audit.js';
 import { idParamsSchema, problemResponse, problemResponses } from '../schemas/common.js';
 import { type App, typed } from './types.js';
 
-/** `2026-11-21` as a lower bound is its first instant; as an upper bound, the first instant of the next day. */
-function boundary(value: string | undefined, side: 'from' | 'to'): string | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(value).toISOString();
-  const day = new Date(`${value}T00:00:00.000Z`);
-  if (side === 'to') day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString();
-}
-
+/** The period of the query as the instants it includes: `to=2026-11-21` runs to the day's last millisecond. */
 function period(q: { from?: string | undefined; to?: string | undefined }): Pick<ScreeningFilter, 'from' | 'to'> {
-  return { from: boundary(q.from, 'from'), to: boundary(q.to, 'to') };
+  return { from: q.from === undefined ? undefined : firstInstant(q.from), to: q.to === undefined ? undefined : lastInstant(q.to) };
 }
 
 const CSV_HEADER = ['id', 'created at', 'api key id', 'channel', 'ref', 'verdict', 'request', 'datasets', 'matches'];

@@ -1,30 +1,30 @@
 import { z } from 'zod';
 import { nameInputSchema } from '../screening/name-input.js';
-import { cursorSchema, limitSchema, named } from './common.js';
+import { cursorSchema, limitSchema, named, queryParameters } from './common.js';
+import { firstInstant, instantProblem } from '../dates.js';
+import { instants, periodQueryParameters } from './periods.js';
 
-/** An ISO date (`2026-11-21`, the whole day) or date-time (`2026-11-21T10:00:00Z`). */
-const instant = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: 'must be an ISO date (YYYY-MM-DD) or date-time',
-  });
-
-// A decision that has already expired would never apply. (An unparsable date is reported by `instant` alone.)
-const futureInstant = instant.refine((s) => Number.isNaN(Date.parse(s)) || Date.parse(s) > Date.now(), {
+// A decision that has already expired would never apply. (An unreadable date is reported by `instants` alone.)
+const futureInstant = instants.schema.refine((s) => instantProblem(s) !== undefined || Date.parse(firstInstant(s)) > Date.now(), {
   message: 'must be in the future: a decision that has already expired would never apply',
 });
 
-export const screeningsQuerySchema = z.object({
-  from: instant.optional().describe('Recorded at or after (a date: from its start).'),
-  to: instant.optional().describe('Recorded before (a date: up to its end, inclusive).'),
+const recordedBetween = {
+  from:
+    'Recorded at or after this: a date (`2026`, `2026-11`, `2026-11-21`) from its first instant in UTC, or a date-time ' +
+    'with a time zone (`2026-11-21T10:00:00Z`).',
+  to:
+    'Recorded at or before this, inclusive: a date up to its last instant in UTC (`2026-11` takes in the whole of ' +
+    'November), or a date-time with a time zone, that instant included.',
+};
+
+export const screeningsQuerySchema = periodQueryParameters(instants, recordedBetween, {
   verdict: z.enum(['match', 'review', 'clear']).optional(),
   limit: limitSchema(500, 100),
   cursor: cursorSchema,
 });
 
-export const exportQuerySchema = z.object({
-  from: instant.optional().describe('Recorded at or after (a date: from its start).'),
-  to: instant.optional().describe('Recorded before (a date: up to its end, inclusive).'),
+export const exportQuerySchema = periodQueryParameters(instants, recordedBetween, {
   format: z.enum(['ndjson', 'csv']).default('ndjson').describe('`ndjson`: one record per line; `csv`: one row per screening.'),
 });
 
@@ -115,13 +115,7 @@ const decisionListFilters = {
   cursor: cursorSchema,
 };
 
-export const decisionListQuerySchema = z
-  .strictObject(decisionListFilters, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown parameter ${issue.keys.map((k) => `\`${k}\``).join(', ')}: this route takes ${Object.keys(decisionListFilters).join(', ')}`
-        : undefined,
-  })
+export const decisionListQuerySchema = queryParameters(decisionListFilters)
   .refine((q) => q.name === undefined || q.address === undefined, {
     message: 'a decision is about a name or an address: give `name` or `address`, not both',
     path: ['address'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPartialDate } from '../dates.js';
+import { partialDateProblem } from '../dates.js';
 import { ENTITY_KINDS, ENTITY_STATUSES, NAME_TYPES } from '../model.js';
 
 /** Registers a schema under a name (and optional examples) so the OpenAPI document refers to it by `$ref`. */
@@ -26,10 +26,17 @@ export const problemSchema = named(
     .describe('An RFC 9457 problem detail, served as application/problem+json.'),
 );
 
-export const partialDateSchema = z
-  .string()
-  .refine(isPartialDate, { message: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD' })
-  .describe('A date known to the year, month or day: `2019`, `2019-04` or `2019-04-26`.');
+/** A string that `problemOf` accepts (returns undefined for); otherwise a 400 with the problem it names. */
+export function explainedString(problemOf: (value: string) => string | undefined) {
+  return z.string().superRefine((value, ctx) => {
+    const message = problemOf(value);
+    if (message !== undefined) ctx.addIssue({ code: 'custom', message });
+  });
+}
+
+export const partialDateSchema = explainedString(partialDateProblem).describe(
+  'A date known to the year, month or day: `2019`, `2019-04` or `2019-04-26`.',
+);
 
 export const entityKindSchema = z.enum(ENTITY_KINDS);
 export const entityStatusSchema = z
@@ -83,6 +90,21 @@ export const designationSchema = named(
   }),
 );
 
+/**
+ * The query parameters a route takes: any other is a 400 naming it, for a misspelt filter (`stauts=designated`)
+ * silently ignored would answer with everything. The message lists what the route does take.
+ */
+export function queryParameters<Shape extends z.ZodRawShape>(shape: Shape) {
+  const names = Object.keys(shape);
+  const takes = names.length > 0 ? `which takes ${names.join(', ')}` : 'which takes none';
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `is not a query parameter of this route, ${takes}` : undefined),
+  });
+}
+
+/** For the API routes that take no query parameters at all. */
+export const noQueryParameters = queryParameters({});
+
 export const limitSchema = (max: number, fallback: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback).describe(`Page size, 1–${max} (default ${fallback}).`);
 
@@ -103,7 +125,9 @@ export const problemResponse = (description: string) => ({
 
 /** The error responses every API route may return. */
 export const problemResponses = {
-  400: problemResponse('The request is malformed or fails validation (`errors[]` names each field).'),
+  400: problemResponse(
+    'The request is malformed or fails validation, or has a query parameter the route does not take (`errors[]` names each field).',
+  ),
   401: problemResponse('No API key, or an unknown or revoked one (keys are required unless the service runs open).'),
   403: problemResponse('The API key lacks the scope this operation needs.'),
   429: problemResponse('Too many requests for this key: wait for `Retry-After` seconds.'),

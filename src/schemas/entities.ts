@@ -9,10 +9,17 @@ import {
   limitSchema,
   named,
   nameTypeSchema,
+  queryParameters,
 } from './common.js';
 
-export const entityListQuerySchema = z.object({
-  q: z.string().trim().min(1).max(300).optional().describe('Text contained in any of the entity’s names or aliases.'),
+export const entityListQuerySchema = queryParameters({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .optional()
+    .describe('Text contained in any of the entity’s names or aliases, in any case; every character is itself (no wildcards).'),
   kind: entityKindSchema.optional(),
   status: entityStatusSchema.optional(),
   limit: limitSchema(200, 50),

@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import { EVENT_STATUSES } from '../model.js';
-import { citationSchema, cursorSchema, entitySummarySchema, limitSchema, named, partialDateSchema } from './common.js';
+import { citationSchema, cursorSchema, entitySummarySchema, limitSchema, named } from './common.js';
+import { calendarDates, periodQueryParameters } from './periods.js';
 
-export const eventListQuerySchema = z.object({
-  from: partialDateSchema.optional().describe('Start of the period (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; inclusive).'),
-  to: partialDateSchema.optional().describe('End of the period (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; inclusive).'),
-  kind: z.string().min(1).max(50).optional().describe('Event kind, e.g. `hack`, `conference`, `report`.'),
-  entity: z.string().min(1).max(200).optional().describe('Only events this entity id took part in.'),
-  limit: limitSchema(200, 50),
-  cursor: cursorSchema,
-});
+export const eventListQuerySchema = periodQueryParameters(
+  calendarDates,
+  {
+    from: 'Start of the period, inclusive (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): `2019-04` starts on 1 April 2019.',
+    to: 'End of the period, inclusive (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`): `2019-04` takes in the whole of April 2019.',
+  },
+  {
+    kind: z.string().min(1).max(50).optional().describe('Event kind, e.g. `hack`, `conference`, `report`.'),
+    entity: z.string().min(1).max(200).optional().describe('Only events this entity id took part in.'),
+    limit: limitSchema(200, 50),
+    cursor: cursorSchema,
+  },
+);
 
 export const eventSchema = named(
   'Event',

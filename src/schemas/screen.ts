@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nameInputSchema } from '../screening/name-input.js';
-import { citationSchema, designationSchema, entitySummarySchema, named, nameTypeSchema } from './common.js';
+import { citationSchema, designationSchema, entitySummarySchema, named, nameTypeSchema, queryParameters } from './common.js';
 
 export const kindFilterSchema = z
   .enum(['person', 'organization', 'group', 'vessel', 'any'])
@@ -53,7 +53,7 @@ export const screenRequestSchema = named(
 
 export const addressParamsSchema = z.object({ address: z.string().min(1).max(200).describe('The wallet address.') });
 
-export const addressQuerySchema = z.object({
+export const addressQuerySchema = queryParameters({
   chain: chainField,
   datasets: z
     .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, named } from './common.js';
+import { cursorSchema, limitSchema, named, queryParameters } from './common.js';
 
 const sourceFields = {
   id: z.string(),
@@ -14,7 +14,12 @@ const sourceFields = {
   documentFile: z.string().nullable(),
 };
 
-export const sourceListQuerySchema = z.object({ limit: limitSchema(200, 50), cursor: cursorSchema });
+export const sourceListQuerySchema = queryParameters({ limit: limitSchema(200, 50), cursor: cursorSchema });
+
+export const sourceDetailQuerySchema = queryParameters({
+  limit: limitSchema(500, 200).describe('How many of the citing records in a page, 1–500 (default 200).'),
+  cursor: cursorSchema,
+});
 
 export const sourceSchema = named('Source', z.object(sourceFields));
 
@@ -38,7 +43,8 @@ export const sourceDetailSchema = named(
           listEntry: z.string().nullable(),
         }),
       )
-      .describe('The records that cite this source (the first 200).'),
+      .describe('A page of the records that cite this source, in citation order: `limit` of them, from `cursor`.'),
     citedByCount: z.number().int().describe('How many citations refer to this source in all.'),
+    nextCursor: z.string().nullable().describe('The `cursor` of the next page of `citedBy`; null on the last.'),
   }),
 );

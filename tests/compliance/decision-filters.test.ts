@@ -79,7 +79,7 @@ describe('issue 16 item 10: GET /v1/decisions filters, and GET /v1/decisions/{id
   });
 
   it.each([
-    ['entityId=crimson-group', 'querystring', 'unknown parameter `entityId`: this route takes name, address, chain, entity, status, limit, cursor'],
+    ['entityId=crimson-group', 'querystring.entityId', 'is not a query parameter of this route, which takes name, address, chain, entity, status, limit, cursor'],
     ['status=open', 'querystring.status', expect.stringContaining('active')],
     ['address=0x1234', 'querystring.address', 'an EVM address is "0x" followed by exactly 40 hexadecimal digits (0-9, a-f)'],
     [`name=Crimson&address=${ADDRESS}`, 'querystring.address', 'a decision is about a name or an address: give `name` or `address`, not both'],
