@@ -21,6 +21,7 @@ import { entityRoutes } from './routes/entities.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { MAX_PARAM_LENGTH, documentFrameworkProblems } from './routes/framework-problems.js';
 import { rejectUndeclaredQueryParameters } from './routes/query-parameters.js';
 import { batchRoutes } from './routes/batch.js';
 import { decisionRoutes } from './routes/decisions.js';
@@ -63,6 +64,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const app = Fastify({
     logger: loggerOptions(config, options),
     bodyLimit: config.BODY_LIMIT,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     // The router's own errors (a malformed percent-encoding in the path) bypass the error handler: render them here.
     frameworkErrors: (error, request, reply) => {
@@ -104,6 +106,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
+      // Relative: the document is served by the service it describes, at whatever address that is reached.
+      servers: [{ url: '/', description: 'This service' }],
       components: securityComponents,
       info: {
         title: 'DPRK sanctions-exposure screening API',
@@ -130,6 +134,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await registerHttpHygiene(app, config);
   rejectUndeclaredQueryParameters(app);
+  documentFrameworkProblems(app);
 
   await app.register(healthRoutes);
   await app.register(screenRoutes, { auditWriter: options.auditWriter?.(db) ?? new AuditWriter(db) });

@@ -17,6 +17,7 @@ export const PROBLEM_TYPES = {
   methodNotAllowed: { type: '/problems/method-not-allowed', title: 'Method Not Allowed' },
   conflict: { type: '/problems/conflict', title: 'Conflict' },
   payloadTooLarge: { type: '/problems/payload-too-large', title: 'Payload Too Large' },
+  uriTooLong: { type: '/problems/uri-too-long', title: 'URI Too Long' },
   unsupportedMediaType: { type: '/problems/unsupported-media-type', title: 'Unsupported Media Type' },
   rateLimited: { type: '/problems/rate-limited', title: 'Too Many Requests' },
   notReady: { type: '/problems/not-ready', title: 'Service not ready' },
@@ -118,6 +119,7 @@ export function toProblem(error: FastifyError, request: FastifyRequest): HttpPro
     return new HttpProblem(400, 'malformedJson', `The request body is not valid JSON: ${error.message}`);
   }
   if (error.statusCode === 404) return new HttpProblem(404, 'notFound', error.message);
+  if (error.statusCode === 414) return new HttpProblem(414, 'uriTooLong', 'A path parameter is longer than the service takes.');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !isResponseSerializationError(error)) {
     return new HttpProblem(error.statusCode, 'validation', error.message);
   }

@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { HttpProblem } from '../errors.js';
-import { problemResponse } from '../schemas/common.js';
+import { noQueryParameters, problemResponse } from '../schemas/common.js';
 import { type App, typed } from './types.js';
 
 const healthSchema = z.object({ status: z.literal('ok') }).meta({ examples: [{ status: 'ok' }] });
+// The probes take no key (`security: []`) and no parameters: a probe configured with a query string is misconfigured,
+// and a 400 tells the operator so at once instead of passing or failing for the wrong reason.
+const probe = {
+  tags: ['health'],
+  security: [],
+  querystring: noQueryParameters,
+};
+const badProbe = problemResponse('A query parameter: the probes take none.');
+
 const readySchema = z
   .object({ status: z.literal('ready'), datasets: z.array(z.object({ id: z.string(), version: z.string() })) })
   .meta({ examples: [{ status: 'ready', datasets: [{ id: 'curated', version: 'sha256:3f1c0e9a2b7d4c11' }] }] });
@@ -15,8 +24,8 @@ export async function healthRoutes(app: App): Promise<void> {
       schema: {
         operationId: 'getHealth',
         summary: 'Liveness: the process is up',
-        tags: ['health'],
-        response: { 200: healthSchema },
+        ...probe,
+        response: { 200: healthSchema, 400: badProbe },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -28,8 +37,8 @@ export async function healthRoutes(app: App): Promise<void> {
       schema: {
         operationId: 'getReadiness',
         summary: 'Readiness: the database is open and a dataset is loaded',
-        tags: ['health'],
-        response: { 200: readySchema, 503: problemResponse('Not ready: no dataset loaded or the database is closed.') },
+        ...probe,
+        response: { 200: readySchema, 400: badProbe, 503: problemResponse('Not ready: no dataset loaded or the database is closed.') },
       },
     },
     async () => {
