@@ -68,8 +68,11 @@ describe('issue 16 item 10: unknown query parameters are a 400 naming them', () 
     expect(batch.json().errors[0].field).toBe('querystring.format');
   });
 
-  it('leaves the probes and a wrong method as they were', async () => {
-    expect((await app.inject({ method: 'GET', url: '/healthz?probe=1' })).statusCode).toBe(200);
+  it('answers a probe given a query parameter with 400 (a misconfigured probe), and a wrong method with 405', async () => {
+    const probe = await app.inject({ method: 'GET', url: '/healthz?probe=1' });
+    expect(probe.statusCode).toBe(400);
+    expect(probe.json().errors).toEqual([{ field: 'querystring.probe', message: 'is not a query parameter of this route, which takes none' }]);
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'POST', url: '/v1/events?x=1' })).statusCode).toBe(405);
   });
 });
