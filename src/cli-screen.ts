@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from './csv.js';
 import type { Db } from './db/database.js';
 import { pruneScreenings } from './db/audit-repo.js';
 import { CSV_COLUMNS, csvRow, queryOfCsvRow, screenBatch } from './screening/batch.js';
@@ -33,7 +33,7 @@ export async function runScreen(args: string[], db: Db, stdout: NodeJS.WritableS
   };
   const flush = async (rows: Record<string, string>[]) => {
     const results = screenBatch(ctx, rows, { limit: 5 });
-    await write(stringify(results.map((r, i) => csvRow(rows[i] ?? {}, r))));
+    await write(csvText(results.map((r, i) => csvRow(rows[i] ?? {}, r))));
     done += rows.length;
     if (tty) {
       const rate = Math.round(done / ((performance.now() - started) / 1000));
@@ -43,7 +43,7 @@ export async function runScreen(args: string[], db: Db, stdout: NodeJS.WritableS
   const parser = fs.createReadStream(file).pipe(
     parse({ columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true }),
   );
-  await write(stringify([[...CSV_COLUMNS]]));
+  await write(csvText([[...CSV_COLUMNS]]));
   let chunk: Record<string, string>[] = [];
   try {
     for await (const record of parser as AsyncIterable<Record<string, string>>) {

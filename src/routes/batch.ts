@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { csvText } from '../csv.js';
 import { HttpProblem } from '../errors.js';
 import { problemResponse, problemResponses } from '../schemas/common.js';
 import { batchRequestSchema, batchResponseSchema } from '../schemas/batch.js';
@@ -47,7 +47,9 @@ export async function batchRoutes(app: App): Promise<void> {
           'JSON: `{ queries: [{ ref, name, address, chain, kind, threshold }], datasets?, limit? }` returns one result ' +
           'per query in order, each with its screening id, or its validation error in place (one bad query does not ' +
           'fail the batch). CSV (`Content-Type: text/csv`, a header row with `name` and optional `address`, `chain`, ' +
-          '`kind`, `ref`) returns CSV: `ref, name, verdict, top match, score, status, designations, screening id`. ' +
+          '`kind`, `ref`) returns CSV: `ref, name, verdict, top match, score, status, designations, screening id`; a ' +
+          'cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a `\'` before it, so a ' +
+          'spreadsheet shows it as text instead of running it. ' +
           'Every answered query is recorded in the audit trail before the response is sent.',
         tags: ['screening'],
         consumes: ['application/json', 'text/csv'],
@@ -68,7 +70,7 @@ export async function batchRoutes(app: App): Promise<void> {
       const results = screenBatch(ctx, queries, { datasets, limit });
       if (!String(request.headers['content-type'] ?? '').startsWith('text/csv')) return { results: results.map(toJson) };
       const rows = results.map((r, i) => csvRow((queries[i] ?? {}) as Record<string, string>, r));
-      return reply.type('text/csv; charset=utf-8').send(stringify([[...CSV_COLUMNS], ...rows]));
+      return reply.type('text/csv; charset=utf-8').send(csvText([[...CSV_COLUMNS], ...rows]));
     },
   );
 }
