@@ -1,18 +1,18 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { parse } from 'csv-parse';
 import { csvText } from './csv.js';
 import type { Db } from './db/database.js';
 import { pruneScreenings } from './db/audit-repo.js';
-import { CSV_COLUMNS, csvRow, queryOfCsvRow, screenBatch } from './screening/batch.js';
+import { screenBatch } from './screening/batch.js';
+import { BatchCsvColumns, CsvHeaderError, type CsvRecord, streamCsv } from './screening/batch-csv.js';
 import { Catalog } from './screening/catalog.js';
 
 const CHUNK = 500;
 
 /**
- * `screen <customers.csv>`: screens every row of a CSV file of any size (a `name` column, optional `address`,
- * `chain`, `kind`, `ref`) and writes the results as CSV to stdout, a chunk at a time so memory stays bounded;
+ * `screen <customers.csv>`: screens every row of a CSV file of any size (a `name` and/or `address` column, optional
+ * `chain`, `kind`, `ref`, and the caller's own columns, passed through) and writes the results as CSV to stdout, a chunk at a time so memory stays bounded;
  * every row is recorded in the audit trail (channel `cli`) before its result is written. Progress goes to stderr.
  */
 export async function runScreen(args: string[], db: Db, stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
@@ -21,6 +21,16 @@ export async function runScreen(args: string[], db: Db, stdout: NodeJS.WritableS
   if (!file || !fs.existsSync(file)) {
     process.stderr.write(`usage: screen <customers.csv> [--out results.csv]   (or > results.csv)${file ? `\n  no such file: ${file}` : ''}\n`);
     return 2;
+  }
+  const records = streamCsv(fs.createReadStream(file))[Symbol.asyncIterator]();
+  let columns: BatchCsvColumns;
+  try {
+    const header = await records.next();
+    columns = BatchCsvColumns.of(header.done ? undefined : header.value);
+  } catch (err) {
+    if (!(err instanceof CsvHeaderError)) throw err;
+    process.stderr.write(`${file}: ${err.message}\n`);
+    return 1;
   }
   const out = values.out ? fs.createWriteStream(values.out) : stdout;
   const catalog = new Catalog(db);
@@ -31,23 +41,20 @@ export async function runScreen(args: string[], db: Db, stdout: NodeJS.WritableS
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
   };
-  const flush = async (rows: Record<string, string>[]) => {
-    const results = screenBatch(ctx, rows, { limit: 5 });
-    await write(csvText(results.map((r, i) => csvRow(rows[i] ?? {}, r))));
+  const flush = async (rows: CsvRecord[]) => {
+    const results = screenBatch(ctx, rows.map((r) => columns.queryOf(r)), { limit: 5 });
+    await write(csvText(columns.resultRows(rows, results)));
     done += rows.length;
     if (tty) {
       const rate = Math.round(done / ((performance.now() - started) / 1000));
       process.stderr.write(`\r  ${done.toLocaleString('en')} rows screened (${rate.toLocaleString('en')}/s)`);
     }
   };
-  const parser = fs.createReadStream(file).pipe(
-    parse({ columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true }),
-  );
-  await write(csvText([[...CSV_COLUMNS]]));
-  let chunk: Record<string, string>[] = [];
+  await write(csvText([columns.header]));
+  let chunk: CsvRecord[] = [];
   try {
-    for await (const record of parser as AsyncIterable<Record<string, string>>) {
-      chunk.push(queryOfCsvRow(record));
+    for await (const record of { [Symbol.asyncIterator]: () => records }) {
+      chunk.push(record);
       if (chunk.length === CHUNK) {
         await flush(chunk);
         chunk = [];

@@ -21,10 +21,10 @@ describe('npm run screen -- customers.csv', () => {
     out.on('data', (c: Buffer) => chunks.push(c));
     expect(await runScreen([input], db, out)).toBe(0);
     const lines = Buffer.concat(chunks).toString().trim().split('\n');
-    expect(lines[0]).toBe('ref,name,verdict,top match,score,status,designations,screening id');
+    expect(lines[0]).toBe('ref,name,address,verdict,top match,matched name,score,status,designations,error,screening id,email');
     expect(lines).toHaveLength(1_202);
-    expect(lines[1]).toMatch(/^c0,Crimson Group,match,Crimson Group,1,designated,/);
-    expect(lines[1_200]).toMatch(/^c1199,Customer Number 1199,clear,/);
+    expect(lines[1]).toMatch(/^c0,Crimson Group,,match,Crimson Group,Crimson Group,1,designated,TEST TEST1 X-1,,[0-9a-f-]{36},x@example\.org$/);
+    expect(lines[1_200]).toMatch(/^c1199,Customer Number 1199,,clear,,,,,,,[0-9a-f-]{36},x@example\.org$/);
     const recorded = db.prepare("SELECT count(*) AS n FROM screenings WHERE channel = 'cli'").get() as { n: number };
     expect(recorded.n).toBe(1_201);
 
@@ -35,6 +35,21 @@ describe('npm run screen -- customers.csv', () => {
     expect(await runScreen([path.join(work.dir, 'missing.csv')], db)).toBe(2);
     expect(runAuditPrune(['prune'], db, 1)).toBe(0);
     expect(runAuditPrune(['nonsense'], db, 1)).toBe(2);
+    db.close();
+    work.cleanup();
+  });
+
+  it('issue 16 item 7: refuses a CSV with no name or address column, as the API does, writing nothing', async () => {
+    const work = tempDir();
+    const db = openDatabase(path.join(work.dir, 'cli.db'));
+    const input = path.join(work.dir, 'customers.csv');
+    fs.writeFileSync(input, 'customer,email\nAcme,x@example.org\n');
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    expect(await runScreen([input], db, out)).toBe(1);
+    expect(Buffer.concat(chunks).toString()).toBe('');
+    expect(db.prepare('SELECT count(*) AS n FROM screenings').get()).toEqual({ n: 0 });
     db.close();
     work.cleanup();
   });
