@@ -34,7 +34,10 @@ export function readCsv(text: string): CsvRecord[] {
 
 /** The records of a CSV stream, header first. */
 export async function* streamCsv(input: Readable): AsyncGenerator<CsvRecord> {
-  for await (const parsed of input.pipe(parse(READ_OPTIONS)) as AsyncIterable<ParsedRecord>) yield csvRecord(parsed);
+  const parser = parse(READ_OPTIONS);
+  // pipe() does not forward errors: a file that cannot be read must end the records with its error.
+  input.on('error', (err) => parser.destroy(err));
+  for await (const parsed of input.pipe(parser) as AsyncIterable<ParsedRecord>) yield csvRecord(parsed);
 }
 
 const QUERY_COLUMNS = ['ref', 'name', 'address', 'chain', 'kind'] as const;

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runAuditPrune, runScreen } from '../../src/cli-screen.js';
+import { pruneAudit } from '../../src/cli-audit.js';
+import { runScreen, screenOptions } from '../../src/cli-screen.js';
 import { openDatabase } from '../../src/db/database.js';
 import { syncCuratedDataset } from '../../src/ingest/curated/sync.js';
 import { FIXTURE_DATA_DIR, tempDir } from '../helpers/app.js';
@@ -19,7 +20,7 @@ describe('npm run screen -- customers.csv', () => {
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
-    expect(await runScreen([input], db, out)).toBe(0);
+    expect(await runScreen(screenOptions([input]), db, out)).toBe(0);
     const lines = Buffer.concat(chunks).toString().trim().split('\n');
     expect(lines[0]).toBe('ref,name,address,verdict,top match,matched name,score,status,designations,error,screening id,email');
     expect(lines).toHaveLength(1_202);
@@ -29,12 +30,12 @@ describe('npm run screen -- customers.csv', () => {
     expect(recorded.n).toBe(1_201);
 
     const file = path.join(work.dir, 'results.csv');
-    expect(await runScreen([input, '--out', file], db)).toBe(0);
+    expect(await runScreen(screenOptions([input, '--out', file]), db)).toBe(0);
     expect(fs.readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1_202);
 
-    expect(await runScreen([path.join(work.dir, 'missing.csv')], db)).toBe(2);
-    expect(runAuditPrune(['prune'], db, 1)).toBe(0);
-    expect(runAuditPrune(['nonsense'], db, 1)).toBe(2);
+    const said: string[] = [];
+    expect(pruneAudit(db, 1, { write: (t: string) => said.push(t) })).toBe(0);
+    expect(said).toEqual([expect.stringMatching(/^deleted 0 screenings recorded before \d{4}-\d\d-\d\dT[\d:.]+Z \(retention 1 days\)\n$/)]);
     db.close();
     work.cleanup();
   });
@@ -47,7 +48,9 @@ describe('npm run screen -- customers.csv', () => {
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
-    expect(await runScreen([input], db, out)).toBe(1);
+    await expect(runScreen(screenOptions([input]), db, out)).rejects.toThrow(
+      `${input}: the CSV header (customer, email) has no \`name\` or \`address\` column`,
+    );
     expect(Buffer.concat(chunks).toString()).toBe('');
     expect(db.prepare('SELECT count(*) AS n FROM screenings').get()).toEqual({ n: 0 });
     db.close();

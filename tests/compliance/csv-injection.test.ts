@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScreen } from '../../src/cli-screen.js';
+import { runScreen, screenOptions } from '../../src/cli-screen.js';
 import { buildTestApp, tempDir } from '../helpers/app.js';
 
 // Each kind of cell a spreadsheet would run, as the name column of a customer file could carry it.
@@ -46,7 +46,7 @@ describe('issue 17: CSV formula injection', () => {
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
-    expect(await runScreen([input], app.catalog.db, out)).toBe(0);
+    expect(await runScreen(screenOptions([input]), app.catalog.db, out)).toBe(0);
     expect(column(Buffer.concat(chunks).toString(), 'name')).toEqual(neutralised);
   });
 });
