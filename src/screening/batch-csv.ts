@@ -37,7 +37,12 @@ export async function* streamCsv(input: Readable): AsyncGenerator<CsvRecord> {
   const parser = parse(READ_OPTIONS);
   // pipe() does not forward errors: a file that cannot be read must end the records with its error.
   input.on('error', (err) => parser.destroy(err));
-  for await (const parsed of input.pipe(parser) as AsyncIterable<ParsedRecord>) yield csvRecord(parsed);
+  try {
+    for await (const parsed of input.pipe(parser) as AsyncIterable<ParsedRecord>) yield csvRecord(parsed);
+  } finally {
+    // Left before its end, the input is closed now rather than when it is collected.
+    input.destroy();
+  }
 }
 
 const QUERY_COLUMNS = ['ref', 'name', 'address', 'chain', 'kind'] as const;

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
 import { pruneAudit } from '../../src/cli-audit.js';
 import { runScreen, screenOptions } from '../../src/cli-screen.js';
 import { openDatabase } from '../../src/db/database.js';
@@ -55,5 +56,64 @@ describe('npm run screen -- customers.csv', () => {
     expect(db.prepare('SELECT count(*) AS n FROM screenings').get()).toEqual({ n: 0 });
     db.close();
     work.cleanup();
+  });
+});
+
+describe('issue 16 item 7: npm run screen --out <file> --resume', () => {
+  const work = tempDir();
+  const db = openDatabase(path.join(work.dir, 'resume.db'));
+  syncCuratedDataset(db, FIXTURE_DATA_DIR);
+  const input = path.join(work.dir, 'customers.csv');
+  const rows = Array.from({ length: 20 }, (_, i) => `r${i},${i % 4 === 0 ? 'Crimson Group' : `Customer ${i}`},"고객, ${i}"`);
+  fs.writeFileSync(input, `ref,name,notes\n${rows.join('\n')}\n`);
+  const out = path.join(work.dir, 'results.csv');
+  const partial = `${out}.partial`;
+  const refs = (file: string) => (parse(fs.readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[]).map((r) => r.ref);
+  afterAll(() => {
+    db.close();
+    work.cleanup();
+  });
+
+  it.each([
+    ['in the middle of a cell', (line: string) => line.slice(0, 6)],
+    ['inside a quoted cell', (line: string) => line.slice(0, -3)],
+    ['before its line break', (line: string) => line],
+  ])('goes on after the last whole row, not after a row cut short %s', async (_case, cut) => {
+    await runScreen(screenOptions([input, '--out', out]), db);
+    const lines = fs.readFileSync(out, 'utf8').split('\n');
+    // A run killed while writing the eighth row: the header, seven whole rows and a part of the eighth.
+    fs.writeFileSync(partial, `${lines.slice(0, 8).join('\n')}\n${cut(lines[8] ?? '')}`);
+    fs.rmSync(out);
+
+    expect(await runScreen(screenOptions([input, '--out', out, '--resume']), db)).toBe(0);
+    expect(fs.existsSync(partial)).toBe(false);
+    expect(refs(out)).toEqual(Array.from({ length: 20 }, (_, i) => `r${i}`));
+    expect(fs.readFileSync(out, 'utf8').split('\n').slice(0, 8)).toEqual(lines.slice(0, 8));
+  });
+
+  it('refuses to resume what is not an earlier run of the file, and leaves the partial file as it was', async () => {
+    fs.rmSync(partial, { force: true });
+    await expect(runScreen(screenOptions([input, '--out', out, '--resume']), db)).rejects.toThrow(`nothing to resume: ${partial} does not exist`);
+
+    fs.writeFileSync(partial, 'ref,name,verdict\nr0,Crimson Group,match\n');
+    await expect(runScreen(screenOptions([input, '--out', out, '--resume']), db)).rejects.toThrow(
+      `${partial} has other columns than this file's results: it is not an earlier run of this file`,
+    );
+    expect(fs.readFileSync(partial, 'utf8')).toBe('ref,name,verdict\nr0,Crimson Group,match\n');
+
+    fs.rmSync(partial);
+    await runScreen(screenOptions([input, '--out', out]), db);
+    fs.renameSync(out, partial);
+    const shorter = path.join(work.dir, 'fewer.csv');
+    fs.writeFileSync(shorter, `ref,name,notes\n${rows.slice(0, 10).join('\n')}\n`);
+    await expect(runScreen(screenOptions([shorter, '--out', out, '--resume']), db)).rejects.toThrow(
+      `${partial} has 20 rows, more than ${shorter}: it is not an earlier run of this file`,
+    );
+  });
+
+  it('takes --resume only with --out', () => {
+    expect(() => screenOptions([input, '--resume'])).toThrow(
+      '--resume goes with --out <file>: the rows written are read back from <file>.partial (see screening screen --help)',
+    );
   });
 });
