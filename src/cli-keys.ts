@@ -1,11 +1,11 @@
-import { parseArgs } from 'node:util';
 import { generateApiKey, hashApiKey } from './auth/api-key.js';
 import { SCOPES, parseScopes } from './auth/scopes.js';
-import { loadConfig } from './config.js';
+import { withDatabase } from './cli-database.js';
+import { type CliOutput, CliError, parseCommandLine, usageError } from './cli-errors.js';
 import { type KeyView, KeyNameTakenError, createKey, listKeys, revokeKey } from './db/api-keys-repo.js';
-import { type Db, openDatabase } from './db/database.js';
+import type { Db } from './db/database.js';
 
-const USAGE = `usage: screening keys create --name <name> --scopes <${SCOPES.join(',')}>
+export const KEYS_USAGE = `usage: screening keys create --name <name> --scopes <${SCOPES.join(',')}>
        screening keys list
        screening keys revoke <id-or-name>
 
@@ -18,58 +18,43 @@ The database is DATABASE_PATH (default var/screening.db); a running server picks
 
 const KEY_NAME = /^[\w.@-]{1,64}$/;
 
-/** Where the command writes; tests pass collectors. */
-export interface KeysOutput {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
-
 /** The `keys` command of the CLI: runs on the database at DATABASE_PATH. */
 export async function keysCommand(args: string[]): Promise<number> {
-  const db = openDatabase(loadConfig().DATABASE_PATH);
-  try {
-    return await runKeys(args, db);
-  } finally {
-    db.close();
-  }
+  return withDatabase((db) => runKeys(args, db));
 }
 
 /** `keys create|list|revoke`: exit code 0 on success, 1 when the database refuses (name taken, unknown key), 2 on a usage error. */
-export async function runKeys(args: string[], db: Db, out: KeysOutput = process): Promise<number> {
+export async function runKeys(args: string[], db: Db, out: CliOutput = process): Promise<number> {
   const [command, ...rest] = args;
-  const usageError = (message: string) => {
-    out.stderr.write(`${message}\n\n${USAGE}\n`);
-    return 2;
-  };
   try {
     switch (command) {
       case 'create':
-        return createCommand(rest, db, out, usageError);
+        return createCommand(rest, db, out);
       case 'list':
-        if (rest.length > 0) return usageError(`keys list takes no arguments (got ${rest.join(' ')})`);
+        if (rest.length > 0) throw usageError('keys', `keys list takes no arguments (got ${rest.join(' ')})`);
         out.stdout.write(formatKeys(listKeys(db)));
         return 0;
       case 'revoke':
-        return revokeCommand(rest, db, out, usageError);
+        return revokeCommand(rest, db, out);
       default:
-        return usageError(command ? `unknown keys command: ${command}` : 'missing keys command');
+        throw usageError('keys', command ? `unknown keys command: ${command}` : 'missing keys command');
     }
   } catch (err) {
-    // parseArgs rejects unknown or incomplete options with a TypeError whose code starts ERR_PARSE_ARGS.
-    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) return usageError(err.message);
-    throw err;
+    if (!(err instanceof CliError)) throw err;
+    out.stderr.write(`${err.message}\n`);
+    return err.exitCode;
   }
 }
 
-function createCommand(args: string[], db: Db, out: KeysOutput, usageError: (m: string) => number): number {
-  const { values, positionals } = parseArgs({ args, options: { name: { type: 'string' }, scopes: { type: 'string' } }, allowPositionals: true });
-  if (positionals.length > 0) return usageError(`unexpected argument: ${positionals.join(' ')}`);
-  if (!values.name) return usageError('--name is required');
-  if (!KEY_NAME.test(values.name)) return usageError(`--name must be 1 to 64 letters, digits or _ . @ - (got ${JSON.stringify(values.name)})`);
-  if (!values.scopes) return usageError(`--scopes is required: a comma-separated list of ${SCOPES.join(', ')}`);
+function createCommand(args: string[], db: Db, out: CliOutput): number {
+  const { values, positionals } = parseCommandLine('keys', { args, options: { name: { type: 'string' }, scopes: { type: 'string' } }, allowPositionals: true });
+  if (positionals.length > 0) throw usageError('keys', `unexpected argument: ${positionals.join(' ')}`);
+  if (!values.name) throw usageError('keys', '--name is required');
+  if (!KEY_NAME.test(values.name)) throw usageError('keys', `--name must be 1 to 64 letters, digits or _ . @ - (got ${JSON.stringify(values.name)})`);
+  if (!values.scopes) throw usageError('keys', `--scopes is required: a comma-separated list of ${SCOPES.join(', ')}`);
   const { scopes, unknown } = parseScopes(values.scopes);
-  if (unknown.length > 0) return usageError(`unknown scope ${unknown.join(', ')}: use ${SCOPES.join(', ')}`);
-  if (scopes.length === 0) return usageError(`--scopes is empty: use ${SCOPES.join(', ')}`);
+  if (unknown.length > 0) throw usageError('keys', `unknown scope ${unknown.join(', ')}: use ${SCOPES.join(', ')}`);
+  if (scopes.length === 0) throw usageError('keys', `--scopes is empty: use ${SCOPES.join(', ')}`);
 
   const key = generateApiKey();
   try {
@@ -87,10 +72,10 @@ function createCommand(args: string[], db: Db, out: KeysOutput, usageError: (m: 
   }
 }
 
-function revokeCommand(args: string[], db: Db, out: KeysOutput, usageError: (m: string) => number): number {
-  const { positionals } = parseArgs({ args, allowPositionals: true });
+function revokeCommand(args: string[], db: Db, out: CliOutput): number {
+  const { positionals } = parseCommandLine('keys', { args, allowPositionals: true });
   const [target, ...extra] = positionals;
-  if (!target || extra.length > 0) return usageError('keys revoke takes one key id or name');
+  if (!target || extra.length > 0) throw usageError('keys', 'keys revoke takes one key id or name');
   const result = revokeKey(db, target, new Date().toISOString());
   switch (result.outcome) {
     case 'not-found':

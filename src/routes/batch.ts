@@ -1,36 +1,50 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { CsvError } from 'csv-parse';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { csvText } from '../csv.js';
 import { HttpProblem } from '../errors.js';
 import { problemResponse } from '../schemas/common.js';
 import { screeningProblemResponses } from '../schemas/limits.js';
 import { batchRequestSchema, batchResponseSchema } from '../schemas/batch.js';
-import { CSV_COLUMNS, type BatchResult, csvRow, queryOfCsvRow, screenBatch } from '../screening/batch.js';
+import { type BatchResult, screenBatch } from '../screening/batch.js';
+import { BatchCsvColumns, CsvHeaderError, type CsvRecord, readCsv } from '../screening/batch-csv.js';
 import { type App, apiKeyIdOf, typed } from './types.js';
 
 // A batch of 1,000 queries is larger than the default body limit.
 const BATCH_BODY_LIMIT = 4 * 1024 * 1024;
 
-/** The rows of a CSV upload as batch queries: a `name` column, optional `address`, `chain`, `kind`, `ref`. */
-function queriesOfCsv(text: string): Record<string, string>[] {
-  let rows: Record<string, string>[];
+interface CsvUpload {
+  columns: BatchCsvColumns;
+  records: CsvRecord[];
+}
+
+// The rows of a CSV upload, kept beside its queries so that the answer can say which line each result is for.
+const csvUploads = new WeakMap<FastifyRequest, CsvUpload>();
+
+const invalidCsv = (detail: string) => new HttpProblem(400, 'validation', detail, [{ field: 'body', message: detail }]);
+
+/** A CSV upload: a header row with `name` and/or `address`, optional `chain`, `kind`, `ref`, and the caller's own columns. */
+function readCsvUpload(text: string): CsvUpload {
   try {
-    rows = parseCsv(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+    const [header, ...records] = readCsv(text);
+    const columns = BatchCsvColumns.of(header);
+    if (records.length === 0) throw invalidCsv('the CSV has a header row but no rows to screen');
+    return { columns, records };
   } catch (err) {
-    throw new HttpProblem(400, 'validation', `The CSV cannot be read: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof CsvHeaderError) throw invalidCsv(err.message);
+    // csv-parse names what is malformed and the line it is on.
+    if (err instanceof CsvError) throw invalidCsv(`the CSV cannot be read: ${err.message}`);
+    throw err;
   }
-  const first = rows[0];
-  if (!first || (!('name' in first) && !('address' in first))) {
-    throw new HttpProblem(400, 'validation', 'The CSV needs a header row with a `name` column (and optional `address`, `chain`, `kind`, `ref`).');
-  }
-  return rows.map(queryOfCsvRow);
 }
 
 export async function batchRoutes(app: App): Promise<void> {
   // text/csv is accepted here only (elsewhere it stays a 415): its rows become the batch's queries.
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: BATCH_BODY_LIMIT }, (_req, body, done) => {
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: BATCH_BODY_LIMIT }, (request, body, done) => {
     try {
-      done(null, { queries: queriesOfCsv(String(body)) });
+      const upload = readCsvUpload(String(body));
+      csvUploads.set(request, upload);
+      done(null, { queries: upload.records.map((r) => upload.columns.queryOf(r)) });
     } catch (err) {
       done(err instanceof Error ? err : new Error(String(err)), undefined);
     }
@@ -47,8 +61,14 @@ export async function batchRoutes(app: App): Promise<void> {
         description:
           'JSON: `{ queries: [{ ref, name, address, chain, kind, threshold }], datasets?, limit? }` returns one result ' +
           'per query in order, each with its screening id, or its validation error in place (one bad query does not ' +
-          'fail the batch). CSV (`Content-Type: text/csv`, a header row with `name` and optional `address`, `chain`, ' +
-          '`kind`, `ref`) returns CSV: `ref, name, verdict, top match, score, status, designations, screening id`. ' +
+          'fail the batch). CSV (`Content-Type: text/csv`, a header row with `name` and/or `address`, optional ' +
+          '`chain`, `kind`, `ref`, and any columns of the caller\'s own) returns CSV, one row per row: `ref, name, ' +
+          'address, verdict, top match, matched name, score, status, designations, error, screening id`, then the ' +
+          'caller\'s own columns as given (one named like a result column is headed `input <name>`). A row that ' +
+          'cannot be screened has the verdict `error` and, in `error`, its line in the file and why. A CSV with no ' +
+          '`name` or `address` column, a query column twice or no rows is a 400. A ' +
+          'cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a `\'` before it, so a ' +
+          'spreadsheet shows it as text instead of running it. ' +
           'Every answered query is recorded in the audit trail before the response is sent.',
         tags: ['screening'],
         consumes: ['application/json', 'text/csv'],
@@ -68,9 +88,10 @@ export async function batchRoutes(app: App): Promise<void> {
       const { queries, datasets, limit } = request.body;
       // Spent here, once the body is parsed: only then is a CSV batch's row count known.
       const results = await app.screeningGate.admit(request, reply, queries.length, async () => screenBatch(ctx, queries, { datasets, limit }));
-      if (!String(request.headers['content-type'] ?? '').startsWith('text/csv')) return { results: results.map(toJson) };
-      const rows = results.map((r, i) => csvRow((queries[i] ?? {}) as Record<string, string>, r));
-      return reply.type('text/csv; charset=utf-8').send(stringify([[...CSV_COLUMNS], ...rows]));
+      const upload = csvUploads.get(request);
+      if (!upload) return { results: results.map(toJson) };
+      const rows = upload.columns.resultRows(upload.records, results);
+      return reply.type('text/csv; charset=utf-8').send(csvText([upload.columns.header, ...rows]));
     },
   );
 }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { csvText } from '../csv.js';
 import { type ScreeningFilter, type ScreeningRecord, getScreening, listScreenings } from '../db/audit-repo.js';
 import type { Db } from '../db/database.js';
 import { firstInstant, lastInstant } from '../dates.js';
@@ -22,12 +22,12 @@ function csvLine(r: ScreeningRecord): string {
   const matches = (r.matches as { entityId: string; score: number; verdict: string }[])
     .map((m) => `${m.entityId} ${m.score} ${m.verdict}`)
     .join('; ');
-  return stringify([[r.id, r.createdAt, r.apiKeyId ?? '', r.channel, r.ref ?? '', r.verdict, JSON.stringify(r.request), datasets, matches]]);
+  return csvText([[r.id, r.createdAt, r.apiKeyId ?? '', r.channel, r.ref ?? '', r.verdict, JSON.stringify(r.request), datasets, matches]]);
 }
 
 /** Every record of the period, a page at a time (no statement stays open between chunks of the response). */
 function* exportLines(db: Db, filter: ScreeningFilter, format: 'ndjson' | 'csv'): Generator<string> {
-  if (format === 'csv') yield stringify([CSV_HEADER]);
+  if (format === 'csv') yield csvText([CSV_HEADER]);
   let cursor: string | undefined;
   do {
     const page = listScreenings(db, { ...filter, limit: 500, cursor });
@@ -66,7 +66,9 @@ export async function screeningRoutes(app: App): Promise<void> {
         querystring: exportQuerySchema.meta({ examples: [{ from: '2026-11-01', to: '2026-11-30', format: 'csv' }] }),
         response: {
           200: {
-            description: 'One record per line (NDJSON) or per row (CSV), oldest first.',
+            description:
+              'One record per line (NDJSON) or per row (CSV), oldest first. In the CSV, a cell that starts with `=`, `+`, ' +
+              '`-`, `@`, a tab or a carriage return is written with a `\'` before it, so a spreadsheet shows it as text.',
             content: { 'application/x-ndjson': { schema: z.string() }, 'text/csv': { schema: z.string() } },
           },
           ...problemResponses,

@@ -81,32 +81,3 @@ export function screenBatch(
   recordScreenings(ctx.db, records);
   return results;
 }
-
-const CSV_QUERY_COLUMNS = ['ref', 'name', 'address', 'chain', 'kind'] as const;
-
-/** A CSV row as a batch query: the known columns with a value; other columns (a customer's own data) are ignored. */
-export function queryOfCsvRow(row: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(CSV_QUERY_COLUMNS.flatMap((c) => (row[c] ? [[c, row[c]]] : [])));
-}
-
-/** The CSV columns analysts open in a spreadsheet, one row per query. */
-export const CSV_COLUMNS = ['ref', 'name', 'verdict', 'top match', 'score', 'status', 'designations', 'screening id'] as const;
-
-/** One result as a CSV row: the top match (after review decisions), its score, exposure and designations. */
-export function csvRow(query: { name?: string | undefined; address?: string | undefined }, result: BatchResult): string[] {
-  const subject = query.name ?? query.address ?? '';
-  if (result.error) return [result.ref ?? '', subject, 'error', result.error.detail, '', '', '', ''];
-  const { answer } = result;
-  const top = answer.matches.find((m) => m.previouslyReviewed?.decision !== 'false_positive') ?? answer.matches[0];
-  const designations = top?.designations.map((d) => `${d.authority} ${d.program}${d.listRef ? ` ${d.listRef}` : ''}`) ?? [];
-  return [
-    result.ref ?? '',
-    subject,
-    answer.verdict,
-    top?.entity.name ?? '',
-    top ? String(top.score) : '',
-    top?.entity.status ?? '',
-    [...new Set(designations)].join('; '),
-    answer.screeningId,
-  ];
-}

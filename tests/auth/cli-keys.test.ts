@@ -61,12 +61,12 @@ describe('keys create', () => {
     [['--name', 'ci', '--scopes', ','], '--scopes is empty: use screen, review, admin'],
     [['--name', 'two words', '--scopes', 'screen'], '--name must be 1 to 64 letters, digits or _ . @ - (got "two words")'],
     [['--name', 'ci', '--scopes', 'screen', '--admin'], "Unknown option '--admin'"],
-  ])('is a usage error (exit 2) with %j', async (args, message) => {
+  ])('is a usage error (exit 2) on one line with %j', async (args, message) => {
     const result = await keys('create', ...args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(message);
-    expect(result.stderr).toContain('usage: screening keys create');
+    expect(result.stderr).toMatch(/^[^\n]+ \(see screening keys --help\)\n$/);
     expect(tableRows()).toEqual([]);
   });
 });
@@ -124,8 +124,8 @@ describe('keys', () => {
   it('is a usage error (exit 2) without a known command', async () => {
     const none = await keys();
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^missing keys command\n\nusage: screening keys create/);
-    expect((await keys('rotate')).stderr).toMatch(/^unknown keys command: rotate\n/);
+    expect(none.stderr).toBe('missing keys command (see screening keys --help)\n');
+    expect((await keys('rotate')).stderr).toBe('unknown keys command: rotate (see screening keys --help)\n');
     expect((await keys('list', 'extra')).code).toBe(2);
   });
 });

@@ -63,22 +63,52 @@ describe('POST /v1/screen/batch (JSON)', () => {
 });
 
 describe('POST /v1/screen/batch (CSV)', () => {
-  it('reads a name column (and ref, address, kind) and answers in CSV, one row per row in order', async () => {
-    const res = await batch('ref,name,kind,date of birth\r\nr1,Crimson Group,,\r\nr2,Nobody Here,person,1970-01-01\r\nr3,,,\r\n', 'text/csv');
+  const csvBatch = async (csv: string) => {
+    const res = await batch(csv, 'text/csv');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = res.body.trim().split('\n');
-    expect(lines[0]).toBe('ref,name,verdict,top match,score,status,designations,screening id');
-    expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(/^r1,Crimson Group,match,Crimson Group,1,designated,TEST TEST1 X-1,[0-9a-f-]{36}$/);
-    expect(lines[2]).toMatch(/^r2,Nobody Here,clear,,,,,[0-9a-f-]{36}$/);
-    expect(lines[3]).toMatch(/^r3,,error,"queries\[2\]\.name: give a `name`, an `address`, or both",,,,$/);
+    return res.body.replace(/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<screening id>').split('\n');
+  };
+
+  it('issue 16 item 8: says what matched, keeps an address out of the name column, names the line of an error and passes the caller\'s columns through', async () => {
+    const evm = '0x0000000000000000000000000000000000000001';
+    const lines = await csvBatch(
+      'ref,name,address,kind,id,country,Status\r\n' +
+        'r1,Red Fox Team,,,C-1,KP,active\r\n' +
+        'r2,Nobody Here,,person,C-2,US,closed\r\n' +
+        'r3,,,,C-3,GB,\r\n' +
+        `r4,,${evm},,C-4,,\r\n` +
+        'r5,,not an address,,C-5,,\r\n',
+    );
+    expect(lines).toEqual([
+      'ref,name,address,verdict,top match,matched name,score,status,designations,error,screening id,kind,id,country,input Status',
+      'r1,Red Fox Team,,match,Crimson Group,Red Fox Team,1,designated,TEST TEST1 X-1,,<screening id>,,C-1,KP,active',
+      'r2,Nobody Here,,clear,,,,,,,<screening id>,person,C-2,US,closed',
+      'r3,,,error,,,,,,"line 4: name: give a `name`, an `address`, or both",,,C-3,GB,',
+      `r4,,${evm},clear,,,,,,,<screening id>,,C-4,,`,
+      'r5,,not an address,error,,,,,,line 6: address: the address contains whitespace: an address is one unbroken string of letters and digits,,,C-5,,',
+      '',
+    ]);
   });
 
-  it('says what is wrong with a CSV that has no name column', async () => {
-    const res = await batch('customer\nAcme\n', 'text/csv');
+  it('issue 16 item 8: names the line an error is on after a quoted cell that spans lines', async () => {
+    const lines = await csvBatch('name,notes\nJane Roe,"first line\nsecond line"\n\n,no name\n');
+    expect(lines.slice(-2)).toEqual([',,,error,,,,,,"line 5: name: give a `name`, an `address`, or both",,no name', '']);
+  });
+
+  it.each([
+    ['no name or address column', 'customer\nAcme\n', 'the CSV header (customer) has no `name` or `address` column: the first row must name the columns, with `name` and/or `address` and optional `chain`, `kind`, `ref`'],
+    ['a query column twice', 'name,Name\nA,B\n', 'the CSV header names the `name` column 2 times; keep one'],
+    ['a header and no rows', 'name,address\n', 'the CSV has a header row but no rows to screen'],
+    ['nothing at all', '', 'the CSV is empty: its first row must name the columns, with `name` and/or `address`'],
+    ['a quote never closed', 'name\n"Acme\n', 'the CSV cannot be read: Quote Not Closed: the parsing is finished with an opening quote at line 2'],
+  ])('says what is wrong with a CSV with %s (400, nothing screened)', async (_case, csv, detail) => {
+    const before = (await app.inject({ url: '/v1/screenings?limit=100' })).json().screenings.length;
+    const res = await batch(csv, 'text/csv');
     expect(res.statusCode).toBe(400);
-    expect(res.json().detail).toContain('`name` column');
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ type: '/problems/validation-error', status: 400, detail, errors: [{ field: 'body', message: detail }] });
+    expect((await app.inject({ url: '/v1/screenings?limit=100' })).json().screenings.length).toBe(before);
   });
 
   it('still refuses text/csv on the other routes', async () => {
