@@ -6,7 +6,7 @@ import { buildTestApp } from './helpers/app.js';
 import { breachOf, fuzzApi, operationsOf } from './fuzz/openapi-fuzz.js';
 
 // A bounded run here; `npm run fuzz` runs the same properties longer (FUZZ_RUNS, FUZZ_SEED).
-const RUNS = 120;
+const RUNS = 200;
 
 let app: FastifyInstance;
 beforeAll(async () => {
