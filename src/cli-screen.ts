@@ -7,6 +7,7 @@ import type { Db } from './db/database.js';
 import { pruneScreenings } from './db/audit-repo.js';
 import { CSV_COLUMNS, csvRow, queryOfCsvRow, screenBatch } from './screening/batch.js';
 import { Catalog } from './screening/catalog.js';
+import { NoDatasetLoadedError } from './screening/screen.js';
 
 const CHUNK = 500;
 
@@ -22,8 +23,12 @@ export async function runScreen(args: string[], db: Db, stdout: NodeJS.WritableS
     process.stderr.write(`usage: screen <customers.csv> [--out results.csv]   (or > results.csv)${file ? `\n  no such file: ${file}` : ''}\n`);
     return 2;
   }
-  const out = values.out ? fs.createWriteStream(values.out) : stdout;
   const catalog = new Catalog(db);
+  if (catalog.datasets.length === 0) {
+    process.stderr.write(`screen: ${new NoDatasetLoadedError().message}\n`);
+    return 1;
+  }
+  const out = values.out ? fs.createWriteStream(values.out) : stdout;
   const ctx = { db, state: catalog.state, apiKeyId: null, channel: 'cli' as const };
   const started = performance.now();
   const tty = process.stderr.isTTY;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { HttpProblem } from '../errors.js';
 import { problemResponse, problemResponses } from '../schemas/common.js';
 import { batchRequestSchema, batchResponseSchema } from '../schemas/batch.js';
+import { noDatasetResponse } from '../schemas/screen.js';
 import { CSV_COLUMNS, type BatchResult, csvRow, queryOfCsvRow, screenBatch } from '../screening/batch.js';
 import { type App, apiKeyIdOf, typed } from './types.js';
 
@@ -59,6 +60,7 @@ export async function batchRoutes(app: App): Promise<void> {
           },
           ...problemResponses,
           413: problemResponse('The batch is larger than 4 MiB.'),
+          ...noDatasetResponse,
         },
       },
     },

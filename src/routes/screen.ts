@@ -1,5 +1,5 @@
 import { problemResponses } from '../schemas/common.js';
-import { addressParamsSchema, addressQuerySchema, screenRequestSchema, screenResponseSchema } from '../schemas/screen.js';
+import { addressParamsSchema, addressQuerySchema, noDatasetResponse, screenRequestSchema, screenResponseSchema } from '../schemas/screen.js';
 import { type ScreenRequest, ScreeningInputError } from '../screening/screen.js';
 import { AuditWriter } from '../db/audit-writer.js';
 import { screenAndRecordGrouped } from '../screening/service.js';
@@ -25,7 +25,7 @@ export async function screenRoutes(app: App): Promise<void> {
           'trail before the answer is sent (`screeningId`).',
         tags: ['screening'],
         body: screenRequestSchema,
-        response: { 200: screenResponseSchema, ...problemResponses },
+        response: { 200: screenResponseSchema, ...problemResponses, ...noDatasetResponse },
       },
     },
     async (request) => answer(request.body, apiKeyIdOf(request)),
@@ -42,7 +42,7 @@ export async function screenRoutes(app: App): Promise<void> {
         tags: ['screening'],
         params: addressParamsSchema.meta({ examples: [{ address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96' }] }),
         querystring: addressQuerySchema,
-        response: { 200: screenResponseSchema, ...problemResponses },
+        response: { 200: screenResponseSchema, ...problemResponses, ...noDatasetResponse },
       },
     },
     async (request) => {

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { citationSchema, designationSchema, entitySummarySchema, named, nameTypeSchema } from './common.js';
+import { citationSchema, designationSchema, entitySummarySchema, named, nameTypeSchema, problemResponse } from './common.js';
+
+/** The 503 of every operation that screens: with no dataset loaded it fails closed instead of answering `clear`. */
+export const noDatasetResponse = {
+  503: problemResponse('No dataset is loaded (`/problems/not-ready`): nothing is screened and nothing is recorded.'),
+};
 
 export const kindFilterSchema = z
   .enum(['person', 'organization', 'group', 'vessel', 'any'])

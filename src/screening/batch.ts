@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type ScreeningRecord, recordScreenings } from '../db/audit-repo.js';
 import type { KindFilter } from './name-index.js';
-import { ScreeningInputError, type ScreenRequest } from './screen.js';
+import { ScreeningInputError, type ScreenRequest, requireLoadedDataset } from './screen.js';
 import { type ScreeningAnswer, type ScreeningContext, answerScreening, auditRecord } from './service.js';
 
 export const MAX_BATCH = 1_000;
@@ -57,6 +57,8 @@ export function screenBatch(
   queries: readonly unknown[],
   shared: { datasets?: string[] | undefined; limit: number },
 ): BatchResult[] {
+  // Before any query, so that a batch of only invalid queries is not answered 200 either.
+  requireLoadedDataset(ctx.state);
   const results: BatchResult[] = [];
   const records: ScreeningRecord[] = [];
   queries.forEach((raw, index) => {

@@ -29,6 +29,21 @@ export interface ScreenRequest {
   datasets?: string[] | undefined;
 }
 
+/**
+ * No dataset is loaded (the curated data missing or invalid, nothing imported): an answer would be `clear` for anyone,
+ * so screening fails closed instead of answering.
+ */
+export class NoDatasetLoadedError extends Error {
+  constructor() {
+    super('No dataset is loaded, so nothing can be screened: load the curated data or import a list, then retry.');
+  }
+}
+
+/** Throws NoDatasetLoadedError when the state has no dataset to screen against. */
+export function requireLoadedDataset(state: ScreeningState): void {
+  if (state.snapshot.datasets.length === 0) throw new NoDatasetLoadedError();
+}
+
 /** A screening request that is well-formed but cannot be answered as asked (unknown dataset, invalid address). */
 export class ScreeningInputError extends Error {
   constructor(
@@ -226,6 +241,7 @@ function literalCloseness(query: string | undefined): (hit: Hit) => number {
  * citations of every record of it.
  */
 export function screen(state: ScreeningState, req: ScreenRequest): ScreenResult {
+  requireLoadedDataset(state);
   const datasets = searchedDatasets(state, req.datasets);
   const searched = new Set(datasets.map((d) => d.id));
   const threshold = req.threshold ?? DEFAULT_THRESHOLD;
