@@ -50,10 +50,9 @@ export async function screenRoutes(app: App): Promise<void> {
         const query = { address: request.params.address, chain: request.query.chain, datasets: request.query.datasets };
         return await answer({ ...query, kind: 'any', limit: 50 }, apiKeyIdOf(request));
       } catch (err) {
-        // Name the field as this route takes it: the address is in the path, the datasets in the query.
+        // Name the field as this route takes it: the address is in the path, the chain and datasets in the query.
         if (!(err instanceof ScreeningInputError)) throw err;
-        const field = err.field === 'body.address' ? 'params.address' : 'querystring.datasets';
-        throw new ScreeningInputError(field, err.message);
+        throw new ScreeningInputError(err.field === 'body.address' ? 'params.address' : err.field.replace(/^body\./, 'querystring.'), err.message);
       }
     },
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHAIN_WITHOUT_ADDRESS } from '../screening/screen.js';
 import { citationSchema, designationSchema, entitySummarySchema, named, nameTypeSchema, problemResponse } from './common.js';
 
 /** The 503 of every operation that screens: with no dataset loaded it fails closed instead of answering `clear`. */
@@ -23,7 +24,10 @@ const chainField = z
   .min(2)
   .max(20)
   .optional()
-  .describe('The chain or token ticker the address is on (`XBT`/`BTC`, `ETH`, `USDT`, `TRX`, …); the address must be valid on it.');
+  .describe(
+    'The chain or token ticker the address is on (`XBT`/`BTC`, `ETH`, `USDT`, `TRX`, …, any case); the address must be ' +
+      'valid on it. A ticker neither validated here nor used by a loaded list is a 400, and so is a `chain` without an `address`.',
+  );
 
 export const screenRequestSchema = named(
   'ScreenRequest',
@@ -51,7 +55,8 @@ export const screenRequestSchema = named(
     .refine((r) => r.name !== undefined || r.address !== undefined, {
       message: 'give a `name`, an `address`, or both',
       path: ['name'],
-    }),
+    })
+    .refine((r) => r.chain === undefined || r.address !== undefined, { message: CHAIN_WITHOUT_ADDRESS, path: ['chain'] }),
   [{ name: 'Lazarus Group', kind: 'any', limit: 10 }, { address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96', chain: 'ETH' }],
 );
 

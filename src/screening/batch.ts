@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type ScreeningRecord, recordScreenings } from '../db/audit-repo.js';
 import type { KindFilter } from './name-index.js';
-import { ScreeningInputError, type ScreenRequest, requireLoadedDataset } from './screen.js';
+import { CHAIN_WITHOUT_ADDRESS, ScreeningInputError, type ScreenRequest, requireLoadedDataset } from './screen.js';
 import { type ScreeningAnswer, type ScreeningContext, answerScreening, auditRecord } from './service.js';
 
 export const MAX_BATCH = 1_000;
@@ -17,7 +17,8 @@ export const batchQuerySchema = z
     threshold: z.number().min(0).max(1).optional(),
   })
   .strict()
-  .refine((q) => q.name !== undefined || q.address !== undefined, { message: 'give a `name`, an `address`, or both', path: ['name'] });
+  .refine((q) => q.name !== undefined || q.address !== undefined, { message: 'give a `name`, an `address`, or both', path: ['name'] })
+  .refine((q) => q.chain === undefined || q.address !== undefined, { message: CHAIN_WITHOUT_ADDRESS, path: ['chain'] });
 
 export type BatchQuery = z.infer<typeof batchQuerySchema>;
 

@@ -1,5 +1,5 @@
 import { distance as levenshtein } from 'fastest-levenshtein';
-import { type ParsedAddress, canonicalAddress, parseAddress } from '../addresses/index.js';
+import { type ParsedAddress, canonicalAddress, parseAddress, unknownChain } from '../addresses/index.js';
 import type { CitationView } from '../db/citations.js';
 import type { DesignationView, EntitySummary } from '../db/entities-repo.js';
 import type { ListedAddress, ScreenableEntity } from '../db/screening-repo.js';
@@ -43,6 +43,9 @@ export class NoDatasetLoadedError extends Error {
 export function requireLoadedDataset(state: ScreeningState): void {
   if (state.snapshot.datasets.length === 0) throw new NoDatasetLoadedError();
 }
+
+/** Why a request with a `chain` and no `address` is refused: the chain qualifies the address, never a name. */
+export const CHAIN_WITHOUT_ADDRESS = 'a `chain` needs an `address`: it says which chain the address is on';
 
 /** A screening request that is well-formed but cannot be answered as asked (unknown dataset, invalid address). */
 export class ScreeningInputError extends Error {
@@ -177,12 +180,19 @@ function addressHits(state: ScreeningState, parsed: ParsedAddress, searched: Set
   });
 }
 
+/** The chains the loaded lists give their addresses on, read lazily: only an unknown ticker needs them. */
+function* listedChains(state: ScreeningState): Generator<string> {
+  for (const a of state.snapshot.addresses) if (a.chain !== null) yield a.chain;
+}
+
 /**
  * The query address, validated for its chain. An address that fails validation is still found when a list carries
  * exactly that string on that chain (lists hold a few malformed entries, and the list decides what is designated);
  * otherwise it is a client error, never a silent "clear".
  */
 function queryAddress(state: ScreeningState, address: string, chain: string | undefined): ParsedAddress {
+  const chainProblem = chain === undefined ? null : unknownChain(chain, listedChains(state));
+  if (chainProblem !== null) throw new ScreeningInputError('body.chain', chainProblem);
   try {
     return parseAddress(address, chain);
   } catch (err) {
