@@ -7,6 +7,7 @@ export { prepareName } from './prepare.js';
 export { nameIndexKeys, type NameIndexKeys } from './index-keys.js';
 export { romanKey, looksRomanizedKorean } from './korean-romanization.js';
 export { DEFAULT_THRESHOLD, REVIEW_THRESHOLD } from './thresholds.js';
+export { MATCHER_VERSION } from './version.js';
 export type {
   AlignedPair, CompareOptions, Explanation, MatchAlgorithm, MatchRule, NameComparison, NameKind, NameReading,
   PreparedName, PreparedToken, TokenCompound, TokenRole, WritingSystem,

@@ -7,8 +7,8 @@ import { type App, apiKeyIdOf, typed } from './types.js';
 
 export async function screenRoutes(app: App): Promise<void> {
   const audit = new AuditWriter(app.catalog.db);
-  const answer = (request: ScreenRequest, apiKeyId: string | null) =>
-    screenAndRecordGrouped({ db: app.catalog.db, state: app.catalog.state, apiKeyId, channel: 'api' }, audit, request);
+  const answer = (request: ScreenRequest, apiKeyId: string | null, ref: string | null = null) =>
+    screenAndRecordGrouped({ db: app.catalog.db, state: app.catalog.state, apiKeyId, channel: 'api' }, audit, request, ref);
 
   typed(app).post(
     '/v1/screen',
@@ -28,7 +28,10 @@ export async function screenRoutes(app: App): Promise<void> {
         response: { 200: screenResponseSchema, ...problemResponses, ...noDatasetResponse },
       },
     },
-    async (request) => answer(request.body, apiKeyIdOf(request)),
+    async (request) => {
+      const { ref, ...query } = request.body;
+      return answer(query, apiKeyIdOf(request), ref ?? null);
+    },
   );
 
   typed(app).get(

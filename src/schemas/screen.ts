@@ -33,6 +33,12 @@ export const screenRequestSchema = named(
   'ScreenRequest',
   z
     .object({
+      ref: z
+        .string()
+        .trim()
+        .max(200)
+        .optional()
+        .describe('Your own reference for the subject (a customer id, as in a batch): echoed as `ref` and kept in the audit record.'),
       name: z.string().trim().min(1).max(300).optional().describe('The name or organisation to screen (1–300 characters).'),
       address: z
         .string()
@@ -57,7 +63,7 @@ export const screenRequestSchema = named(
       path: ['name'],
     })
     .refine((r) => r.chain === undefined || r.address !== undefined, { message: CHAIN_WITHOUT_ADDRESS, path: ['chain'] }),
-  [{ name: 'Lazarus Group', kind: 'any', limit: 10 }, { address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96', chain: 'ETH' }],
+  [{ ref: 'cust-1', name: 'Lazarus Group', kind: 'any', limit: 10 }, { address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96', chain: 'ETH' }],
 );
 
 export const addressParamsSchema = z.object({ address: z.string().min(1).max(200).describe('The wallet address.') });
@@ -155,7 +161,7 @@ export const screenResponseSchema = named(
   z.object({
     screeningId: z.string().describe('The id of this screening in the audit trail (UUIDv7): GET /v1/screenings/{id}.'),
     screenedAt: z.string().describe('When the screening ran (ISO 8601).'),
-    ref: z.string().nullable().describe('The caller’s reference for the subject (batch screening), else null.'),
+    ref: z.string().nullable().describe('The caller’s `ref` for the subject, as given with the query, else null.'),
     verdict: z
       .enum(['match', 'review', 'clear'])
       .describe(
