@@ -107,6 +107,13 @@ export const explanationSchema = named(
           contribution: z.number().describe('Its share of the score; the contributions add up to the score.'),
         }),
       ),
+      alternative: z
+        .string()
+        .nullable()
+        .describe(
+          'A listed name can write alternatives in one (`Polar Star/Northern Star`), each also compared on its own: the ' +
+            'alternative that scored, or null when the whole name did (or for an address hit). A query is always compared whole.',
+        ),
     })
     .describe('Why the name matched: the aligned token pairs, the rule that linked each, and its share of the score.'),
 );

@@ -1,5 +1,5 @@
 import type { ScreenableEntity, ScreenableName } from '../db/screening-repo.js';
-import { type PreparedName, prepareName } from '../matching/index.js';
+import { type PreparedName, prepareListedName } from '../matching/index.js';
 import type { EntityKind, NameType } from '../model.js';
 import { type CandidateIndex, CandidateIndexBuilder } from './candidate-index.js';
 import { keysOfName } from './name-keys.js';
@@ -108,7 +108,7 @@ export class NameIndex {
     const kind = this.columns.entities[id]?.kind;
     const text = this.columns.texts[id];
     if (kind === undefined || text === undefined) return undefined;
-    const prepared = prepareName(text, kind);
+    const prepared = prepareListedName(text, kind);
     this.prepared.set(id, prepared);
     if (this.prepared.size > PREPARED_CACHE_SIZE) {
       const oldest = this.prepared.keys().next();

@@ -87,6 +87,7 @@ export interface MatchExplanation {
   algorithm: Explanation['algorithm'] | 'address';
   score: number;
   pairs: AlignedPair[];
+  alternative: string | null;
   summary: string;
 }
 
@@ -173,6 +174,7 @@ function addressHits(state: ScreeningState, parsed: ParsedAddress, searched: Set
           algorithm: 'address' as const,
           score: 1,
           pairs: [],
+          alternative: null,
           summary: `match: the address is listed${chain} for this party (compared in canonical form ${a.normalized})`,
         },
       },
