@@ -54,7 +54,17 @@ export const screenRequestSchema = named(
         .max(1)
         .optional()
         .describe('Match threshold, 0–1 (default 0.78). Scores in the band below it (from 0.60, or the threshold if lower) are returned as `review`.'),
-      limit: z.number().int().min(1).max(50).default(10).describe('Most matches returned, 1–50 (default 10).'),
+      limit: z
+        .number()
+        .int()
+        .min(1)
+        .max(50)
+        .default(10)
+        .describe(
+          'Most matches returned, 1–50 (default 10). The 32 names retrieved best are scored first, and up to 2,048 while ' +
+            'fewer than `limit` parties score and the last names scored still bring new ones. Only names sharing enough of ' +
+            'the query’s index keys are retrieved, so a threshold far below the review band can return fewer.',
+        ),
       datasets: datasetsField,
     })
     .strict()
