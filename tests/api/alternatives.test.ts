@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, tempDir } from '../helpers/app.js';
+import { buildAppWithData } from '../helpers/app.js';
 
 const DATA = `sources:
   - id: list-y
@@ -21,16 +19,12 @@ entities:
     citations: [{ source: list-y, listEntry: Y-2 }]
 `;
 
-const work = tempDir();
 let app: FastifyInstance;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  fs.writeFileSync(path.join(work.dir, 'data.yaml'), DATA);
-  app = await buildTestApp({ DATA_DIR: work.dir });
+  ({ app, close } = await buildAppWithData({ 'data.yaml': DATA }));
 });
-afterAll(async () => {
-  await app.close();
-  work.cleanup();
-});
+afterAll(async () => close());
 
 const screen = async (name: string) => (await app.inject({ method: 'POST', url: '/v1/screen', payload: { name } })).json();
 const scored = (body: { matches: { entity: { id: string }; score: number; verdict: string }[] }) =>

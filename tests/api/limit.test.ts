@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, tempDir } from '../helpers/app.js';
+import { buildAppWithData } from '../helpers/app.js';
 
 // Sixty people who share the surname Kim, each with a given name of its own: more than one round of scoring holds.
 const GIVEN = ['ba', 'de', 'fi', 'go', 'hu', 'ja', 'le', 'mi'].flatMap((a) => ['ro', 'sa', 'te', 'vu', 'xo', 'ny', 'pe', 'qa'].map((b) => `${a}${b}`));
@@ -16,16 +14,12 @@ entities:
 ${PEOPLE.map((p) => `  - { id: ${p.id}, kind: person, name: ${p.name}, status: designated, citations: [{ source: list-z, listEntry: ${p.id} }] }`).join('\n')}
 `;
 
-const work = tempDir();
 let app: FastifyInstance;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  fs.writeFileSync(path.join(work.dir, 'data.yaml'), DATA);
-  app = await buildTestApp({ DATA_DIR: work.dir });
+  ({ app, close } = await buildAppWithData({ 'data.yaml': DATA }));
 });
-afterAll(async () => {
-  await app.close();
-  work.cleanup();
-});
+afterAll(async () => close());
 
 const screen = async (body: object) => (await app.inject({ method: 'POST', url: '/v1/screen', payload: body })).json();
 

@@ -1,18 +1,13 @@
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MATCHER_VERSION } from '../../src/matching/index.js';
-import { buildTestApp, tempDir } from '../helpers/app.js';
+import { buildTestApp } from '../helpers/app.js';
 
-const work = tempDir();
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildTestApp({ DATABASE_PATH: path.join(work.dir, 'audit.db') });
+  app = await buildTestApp();
 });
-afterAll(async () => {
-  await app.close();
-  work.cleanup();
-});
+afterAll(async () => app.close());
 
 const recordOf = async (id: string) => (await app.inject({ method: 'GET', url: `/v1/screenings/${id}` })).json();
 

@@ -5,22 +5,18 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScreen } from '../../src/cli-screen.js';
 import { openDatabase } from '../../src/db/database.js';
-import { buildTestApp, tempDir } from '../helpers/app.js';
+import { buildAppWithData, tempDir } from '../helpers/app.js';
 
 const LISTED_ETH = '0x098B716B8Aaf21512996dC57EB0615e2383E2f96';
 
 // Issue 16 item 2: with the curated data missing and nothing imported, /readyz said 503 but screening said `clear`.
 describe('screening with no dataset loaded fails closed', () => {
-  const work = tempDir();
   let app: FastifyInstance;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    fs.writeFileSync(path.join(work.dir, 'entities.yaml'), 'entities: [not: valid\n');
-    app = await buildTestApp({ DATA_DIR: work.dir, DATABASE_PATH: path.join(work.dir, 'empty.db') });
+    ({ app, close } = await buildAppWithData({ 'entities.yaml': 'entities: [not: valid\n' }));
   });
-  afterAll(async () => {
-    await app.close();
-    work.cleanup();
-  });
+  afterAll(async () => close());
 
   const recorded = () => app.inject({ method: 'GET', url: '/v1/screenings' }).then((r) => r.json().screenings);
 
