@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../src/paths.js';
 import { createGunzip } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { DEFAULT_THRESHOLD, comparePrepared, prepareName, type NameKind, type PreparedName } from '../src/matching/index.js';
+import { DEFAULT_THRESHOLD, comparePrepared, prepareListedName, prepareName, type NameKind, type PreparedName } from '../src/matching/index.js';
 import { quality, tally, type Confusion, type Quality } from '../src/matching/evaluation.js';
 
 export interface EvaluationReport {
@@ -41,8 +41,9 @@ function readCsv(path: string, header = true): Record<string, string>[] {
   return parseCsv(text, { columns, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
 }
 
-function score(left: string, right: string, kind: NameKind): number {
-  return comparePrepared(prepareName(left, kind), prepareName(right, kind)).score;
+/** The score of a query against a listed name, each prepared as screening prepares it. */
+function score(query: string, listed: string, kind: NameKind): number {
+  return comparePrepared(prepareName(query, kind), prepareListedName(listed, kind)).score;
 }
 
 function evaluateNamePairs(evalDir: string, threshold: number): EvaluationReport['namePairs'] {
@@ -81,8 +82,8 @@ function evaluateCrossScript(evalDir: string, threshold: number): EvaluationRepo
 }
 
 async function evaluateNegatives(evalDir: string, dataDir: string, threshold: number): Promise<EvaluationReport['negatives']> {
-  const listed = (await readDprkEntries(dataDir)).flatMap((entry) => entry.names.map((name) => prepareName(name, entry.kind)));
-  const curated = curatedCandidates().map(([name, kind]) => prepareName(name, kind));
+  const listed = (await readDprkEntries(dataDir)).flatMap((entry) => entry.names.map((name) => prepareListedName(name, entry.kind)));
+  const curated = curatedCandidates().map(([name, kind]) => prepareListedName(name, kind));
   const candidates: PreparedName[] = [...listed, ...curated];
   const curatedSet = new Set(curated);
   const rows = readCsv(join(evalDir, 'negatives_synthetic_us.csv'));
@@ -105,7 +106,7 @@ function evaluateOfac(evalDir: string): EvaluationReport['ofac'] {
   const rows = readCsv(join(evalDir, 'ofac_scores_dev.csv'));
   const within = rows.filter((row) => {
     const expected = Number(row.ofac_score);
-    const points = comparePrepared(prepareName(row.query_name ?? ''), prepareName(row.result_name ?? ''), { algorithm: 'ofac' }).score * 100;
+    const points = comparePrepared(prepareName(row.query_name ?? ''), prepareListedName(row.result_name ?? ''), { algorithm: 'ofac' }).score * 100;
     return expected < 0 ? points < 80 : Math.abs(points - expected) <= 5;
   });
   return { within5: within.length / Math.max(1, rows.length), rows: rows.length };

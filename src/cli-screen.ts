@@ -7,6 +7,7 @@ import type { Db } from './db/database.js';
 import { screenBatch } from './screening/batch.js';
 import { BatchCsvColumns, CsvHeaderError, type CsvRecord, streamCsv } from './screening/batch-csv.js';
 import { Catalog } from './screening/catalog.js';
+import { NoDatasetLoadedError } from './screening/screen.js';
 
 export const SCREEN_USAGE = `usage: screening screen <customers.csv> [--out <results.csv> [--resume]]   (or > results.csv)
 
@@ -114,8 +115,10 @@ async function screenRecords(
   if ((await passOver(records, resumed)) < resumed) {
     throw new CliError(`${out}.partial has ${resumed} rows, more than ${file}: it is not an earlier run of this file`);
   }
-  const output = out ? await fileOutput(out, columns.header, from) : await streamOutput(stdout, columns.header);
+  // Fail closed before any output exists: with no dataset every row would come out `clear`.
   const catalog = new Catalog(db);
+  if (catalog.datasets.length === 0) throw new CliError(new NoDatasetLoadedError().message);
+  const output = out ? await fileOutput(out, columns.header, from) : await streamOutput(stdout, columns.header);
   const ctx = { db, state: catalog.state, apiKeyId: null, channel: 'cli' as const };
   const started = performance.now();
   const tty = process.stderr.isTTY;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { InvalidCursorError } from './db/cursor.js';
-import { ScreeningInputError } from './screening/screen.js';
+import { NoDatasetLoadedError, ScreeningInputError } from './screening/screen.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -99,6 +99,7 @@ export function toProblem(error: FastifyError, request: FastifyRequest): HttpPro
   if (error instanceof ScreeningInputError) {
     return new HttpProblem(400, 'validation', `${error.field}: ${error.message}`, [{ field: error.field, message: error.message }]);
   }
+  if (error instanceof NoDatasetLoadedError) return new HttpProblem(503, 'notReady', error.message);
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

@@ -1,3 +1,4 @@
+import { distance as levenshtein } from 'fastest-levenshtein';
 import { parseBase58, parseRipple } from './base58.js';
 import { BECH32_SHAPE, parseBech32 } from './bech32.js';
 import { CASHADDR_SHAPE, parseCashaddr } from './cashaddr.js';
@@ -14,6 +15,25 @@ export type { AddressFamily, ParsedAddress } from './types.js';
 const KNOWN_TICKERS = new Set([
   ...EVM_CHAINS, ...TRON_CHAINS, 'XBT', 'XBT-TESTNET', 'BCH', 'BSV', 'LTC', 'DASH', 'BTG', 'XVG', 'DOGE', 'ZEC', 'XMR', 'XRP', 'SOL',
 ]);
+
+/**
+ * Why a screening cannot take `chain`, or null when it can: a ticker (any case, `BTC` for `XBT`) that some family
+ * validates or that a loaded list uses (`listed`, read only when the ticker is not a known one), so that a typo such
+ * as `ETHH` is a client error instead of an address checked for no chain, e.g. `unknownChain('eth', [])` → null.
+ */
+export function unknownChain(chain: string, listed: Iterable<string>): string | null {
+  const ticker = normaliseTicker(chain);
+  if (KNOWN_TICKERS.has(ticker)) return null;
+  const chains = new Set(KNOWN_TICKERS);
+  for (const l of listed) {
+    const other = normaliseTicker(l);
+    if (other === ticker) return null;
+    chains.add(other);
+  }
+  const known = [...chains].sort();
+  const near = known.find((k) => levenshtein(k, ticker) === 1);
+  return `unknown chain ${JSON.stringify(chain)}${near ? ` (did you mean ${near}?)` : ''}; give one of ${known.join(', ')} (any case; BTC for XBT)`;
+}
 
 // An address of a chain this service cannot validate: one token of letters and digits (and the separators some use).
 const WELL_FORMED_TOKEN = /^[A-Za-z0-9][A-Za-z0-9:._-]{14,127}$/;

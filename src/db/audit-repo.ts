@@ -15,8 +15,15 @@ export interface ScreeningRecord {
   verdict: OverallVerdict;
   request: unknown;
   datasets: { id: string; version: string }[];
+  /** The thresholds in effect (null in records made before they were kept). */
+  thresholds: { threshold: number; reviewThreshold: number } | null;
+  /** MATCHER_VERSION of the screening logic that answered (null in records made before it was kept). */
+  matcherVersion: string | null;
   matches: unknown[];
 }
+
+/** What a record keeps as JSON beside its own columns. */
+type RecordBody = Pick<ScreeningRecord, 'request' | 'datasets' | 'thresholds' | 'matcherVersion' | 'matches'>;
 
 /** A stored row: the record's own columns, and the rest of it as JSON. */
 type Row = Pick<ScreeningRecord, 'id' | 'createdAt' | 'apiKeyId' | 'channel' | 'ref' | 'verdict'> & { recordJson: string };
@@ -24,7 +31,7 @@ type Row = Pick<ScreeningRecord, 'id' | 'createdAt' | 'apiKeyId' | 'channel' | '
 const COLUMNS = 'id, created_at AS createdAt, api_key_id AS apiKeyId, channel, ref, verdict, record_json AS recordJson';
 
 function toRecord(row: Row): ScreeningRecord {
-  const body = JSON.parse(row.recordJson) as Pick<ScreeningRecord, 'request' | 'datasets' | 'matches'>;
+  const body = JSON.parse(row.recordJson) as Partial<RecordBody> & Pick<RecordBody, 'request' | 'datasets' | 'matches'>;
   return {
     id: row.id,
     createdAt: row.createdAt,
@@ -34,6 +41,8 @@ function toRecord(row: Row): ScreeningRecord {
     verdict: row.verdict,
     request: body.request,
     datasets: body.datasets,
+    thresholds: body.thresholds ?? null,
+    matcherVersion: body.matcherVersion ?? null,
     matches: body.matches,
   };
 }
@@ -46,8 +55,8 @@ export function recordScreenings(db: Db, records: readonly ScreeningRecord[]): v
   );
   db.transaction(() => {
     for (const r of records) {
-      const body = JSON.stringify({ request: r.request, datasets: r.datasets, matches: r.matches });
-      insert.run(r.id, r.createdAt, r.apiKeyId, r.channel, r.ref, r.verdict, body);
+      const body: RecordBody = { request: r.request, datasets: r.datasets, thresholds: r.thresholds, matcherVersion: r.matcherVersion, matches: r.matches };
+      insert.run(r.id, r.createdAt, r.apiKeyId, r.channel, r.ref, r.verdict, JSON.stringify(body));
     }
   })();
 }

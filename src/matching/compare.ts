@@ -1,23 +1,24 @@
 import { alignTokens } from './alignment.js';
 import { ofacScore } from './ofac-score.js';
-import { prepareName } from './prepare.js';
+import { prepareListedName, prepareName } from './prepare.js';
 import { scoreAlignment, type ScoredAlignment } from './score-alignment.js';
 import { DEFAULT_THRESHOLD } from './thresholds.js';
 import { distance as levenshtein } from 'fastest-levenshtein';
 import type { AlignedPair, CompareOptions, Explanation, NameComparison, PreparedName } from './types.js';
 
-function summarize(score: number, pairs: readonly AlignedPair[], algorithm: string): string {
+function summarize(score: number, pairs: readonly AlignedPair[], algorithm: string, alternative: string | null): string {
   const aligned = pairs.filter((pair) => pair.query !== '' && pair.candidate !== '');
   const rules = aligned.map((pair) => `${pair.query}=${pair.candidate} (${pair.rule.replace('_', ' ')})`);
   const leftOver = pairs.filter((pair) => pair.rule === 'unmatched').map((pair) => pair.query || pair.candidate);
   const verdict = score >= DEFAULT_THRESHOLD ? 'match' : 'no match';
   const alignedText = rules.length > 0 ? rules.join(', ') : 'nothing aligned';
   const leftText = leftOver.length > 0 ? `; unmatched: ${leftOver.join(', ')}` : '';
-  return `${verdict} at ${Math.round(score * 100)}% (${algorithm}): ${alignedText}${leftText}`;
+  const on = alternative === null ? '' : ` on the alternative ${JSON.stringify(alternative)}`;
+  return `${verdict} at ${Math.round(score * 100)}% (${algorithm})${on}: ${alignedText}${leftText}`;
 }
 
-function explain(score: number, pairs: readonly AlignedPair[], algorithm: 'default' | 'ofac'): NameComparison {
-  const explanation: Explanation = { algorithm, score, pairs, summary: summarize(score, pairs, algorithm) };
+function explain(score: number, pairs: readonly AlignedPair[], algorithm: 'default' | 'ofac', alternative: string | null = null): NameComparison {
+  const explanation: Explanation = { algorithm, score, pairs, alternative, summary: summarize(score, pairs, algorithm, alternative) };
   return { score, match: score >= DEFAULT_THRESHOLD, explanation };
 }
 
@@ -47,18 +48,22 @@ export function comparePrepared(query: PreparedName, candidate: PreparedName, op
   if (options.algorithm === 'ofac') return compareOfac(query, candidate);
   const people = options.kind === 'person' || (query.kind === 'person' && candidate.kind === 'person');
   let best: ScoredAlignment = { score: 0, pairs: [] };
+  let alternative: string | null = null;
   for (const queryReading of query.readings) {
     for (const candidateReading of candidate.readings) {
       const links = alignTokens(queryReading, candidateReading, !people);
       const scored = scoreAlignment(queryReading, candidateReading, links, people);
-      if (scored.score > best.score || best.pairs.length === 0) best = scored;
+      if (scored.score > best.score || best.pairs.length === 0) {
+        best = scored;
+        alternative = candidateReading.alternative;
+      }
     }
   }
-  return explain(best.score, best.pairs, 'default');
+  return explain(best.score, best.pairs, 'default', alternative);
 }
 
-/** Compare two raw names, e.g. `compareNames("Kimjongun", "KIM, Jong Un", { kind: "person" })`. */
-export function compareNames(left: string, right: string, options: CompareOptions = {}): NameComparison {
+/** Compare a query with a listed name, e.g. `compareNames("Kimjongun", "KIM, Jong Un", { kind: "person" })`. */
+export function compareNames(query: string, listed: string, options: CompareOptions = {}): NameComparison {
   const kind = options.kind ?? 'any';
-  return comparePrepared(prepareName(left, kind), prepareName(right, kind), options);
+  return comparePrepared(prepareName(query, kind), prepareListedName(listed, kind), options);
 }

@@ -172,22 +172,32 @@ function compoundsOf(tokens: readonly PreparedToken[], commaAt: number): TokenCo
   return compounds;
 }
 
-function readingsOf(cleaned: string, kind: NameKind): NameReading[] {
+function readingsOf(cleaned: string, kind: NameKind, alternative: string | null): NameReading[] {
   const commaIndex = cleaned.indexOf(',');
   const commaAt = commaIndex >= 0 ? tokenizeName(cleaned.slice(0, commaIndex), kind)[0]?.length ?? 0 : 0;
   return tokenizeName(cleaned, kind).map((rawTokens) => {
     const collapsed = kind === 'person' ? rawTokens : collapseLegalPhrases(rawTokens);
     const tokens = collapsed.map((token, index) => prepareToken(token, collapsed[index + 1], index, kind));
-    return { tokens, compounds: compoundsOf(tokens, commaAt) };
+    return { tokens, compounds: compoundsOf(tokens, commaAt), alternative };
   });
 }
 
-/** Prepare a name once for many comparisons, e.g. `prepareName("KIM, Jong Un", "person")`. */
+/**
+ * Prepare a query once for many comparisons, e.g. `prepareName("KIM, Jong Un", "person")`. A query is read whole:
+ * split on `/` like a list's alternatives, `http://evil/` would be screened as `evil` alone.
+ */
 export function prepareName(name: string, kind: NameKind = 'any'): PreparedName {
+  return { original: name, kind, readings: readingsOf(cleanName(name), kind, null), ofacTokens: ofacTokens(name) };
+}
+
+/**
+ * Prepare a listed name, e.g. `prepareListedName("Polar Star/Northern Star", "vessel")`: a list writes two names in
+ * one that way, so each alternative is also read on its own (and an explanation names the one that scored).
+ */
+export function prepareListedName(name: string, kind: NameKind = 'any'): PreparedName {
   const cleaned = cleanName(name);
-  // `Polar Star/Northern Star Shipping` lists two names in one: each is also read on its own.
   const alternatives = cleaned.split('/').filter((part) => /\p{L}|\p{N}/u.test(part));
-  const sources = alternatives.length > 1 ? [cleaned, ...alternatives] : [cleaned];
-  const readings = sources.flatMap((source) => readingsOf(source, kind));
+  const readings = readingsOf(cleaned, kind, null);
+  if (alternatives.length > 1) readings.push(...alternatives.flatMap((part) => readingsOf(part, kind, part.trim())));
   return { original: name, kind, readings, ofacTokens: ofacTokens(name) };
 }

@@ -47,6 +47,8 @@ export interface TokenCompound {
 export interface NameReading {
   readonly tokens: readonly PreparedToken[];
   readonly compounds: readonly TokenCompound[];
+  /** The alternative this reading reads (`Northern Star` of a listed `Polar Star/Northern Star`); null: the whole name. */
+  readonly alternative: string | null;
 }
 
 export interface PreparedName {
@@ -88,6 +90,8 @@ export interface Explanation {
   readonly algorithm: MatchAlgorithm;
   readonly score: number;
   readonly pairs: readonly AlignedPair[];
+  /** The alternative of the candidate name that scored (see NameReading), or null when the whole name did. */
+  readonly alternative: string | null;
   readonly summary: string;
 }
 

@@ -8,9 +8,9 @@ import { type App, apiKeyIdOf, typed } from './types.js';
 
 export async function screenRoutes(app: App, { auditWriter: audit }: { auditWriter: AuditWriter }): Promise<void> {
   // One query, through the gate: a single screening spends 1 from the caller's query budget.
-  const answer = (request: FastifyRequest, reply: FastifyReply, query: ScreenRequest) =>
+  const answer = (request: FastifyRequest, reply: FastifyReply, query: ScreenRequest, ref: string | null = null) =>
     app.screeningGate.admit(request, reply, 1, () =>
-      screenAndRecordGrouped({ db: app.catalog.db, state: app.catalog.state, apiKeyId: apiKeyIdOf(request), channel: 'api' }, audit, query),
+      screenAndRecordGrouped({ db: app.catalog.db, state: app.catalog.state, apiKeyId: apiKeyIdOf(request), channel: 'api' }, audit, query, ref),
     );
 
   typed(app).post(
@@ -31,7 +31,10 @@ export async function screenRoutes(app: App, { auditWriter: audit }: { auditWrit
         response: { 200: screenResponseSchema, ...screeningProblemResponses },
       },
     },
-    async (request, reply) => answer(request, reply, request.body),
+    async (request, reply) => {
+      const { ref, ...query } = request.body;
+      return answer(request, reply, query, ref ?? null);
+    },
   );
 
   typed(app).get(
@@ -53,10 +56,9 @@ export async function screenRoutes(app: App, { auditWriter: audit }: { auditWrit
         const query = { address: request.params.address, chain: request.query.chain, datasets: request.query.datasets };
         return await answer(request, reply, { ...query, kind: 'any', limit: 50 });
       } catch (err) {
-        // Name the field as this route takes it: the address is in the path, the datasets in the query.
+        // Name the field as this route takes it: the address is in the path, the chain and datasets in the query.
         if (!(err instanceof ScreeningInputError)) throw err;
-        const field = err.field === 'body.address' ? 'params.address' : 'querystring.datasets';
-        throw new ScreeningInputError(field, err.message);
+        throw new ScreeningInputError(err.field === 'body.address' ? 'params.address' : err.field.replace(/^body\./, 'querystring.'), err.message);
       }
     },
   );

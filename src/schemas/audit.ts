@@ -39,6 +39,14 @@ export const screeningRecordSchema = named(
     verdict: z.enum(['match', 'review', 'clear']),
     request: z.unknown().describe('The screening request as received (normalised).'),
     datasets: z.array(z.object({ id: z.string(), version: z.string() })).describe('The dataset versions searched.'),
+    thresholds: z
+      .object({ threshold: z.number(), reviewThreshold: z.number() })
+      .nullable()
+      .describe('The match threshold and the lower edge of the review band in effect (null in records made before they were kept).'),
+    matcherVersion: z
+      .string()
+      .nullable()
+      .describe('The version of the screening logic that answered (README: "Matcher version"); null in records made before it was kept.'),
     matches: z.array(z.unknown()).describe('Each match: party, score, verdict, what matched, and any review applied.'),
   }),
 );

@@ -15,7 +15,9 @@ export const screeningProblemResponses = {
     'Too many requests for this key, or more queries than are left of its query budget: wait for `Retry-After` seconds.',
   ),
   503: retryLater(
-    'Overloaded: the service already runs as many screening requests as it may at once (`MAX_SCREENINGS_IN_FLIGHT`); ' +
-      'nothing was screened: retry after `Retry-After` seconds.',
+    'Nothing was screened or recorded, for one of three reasons given by `type`: `/problems/overloaded`, the service ' +
+      'already runs as many screening requests as it may at once (`MAX_SCREENINGS_IN_FLIGHT`; retry after `Retry-After` ' +
+      'seconds); `/problems/not-ready`, no dataset is loaded, so the service fails closed instead of answering `clear`; ' +
+      '`/problems/storage-unavailable`, the database cannot be written, so the screening could not be recorded.',
   ),
 };

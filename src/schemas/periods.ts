@@ -37,7 +37,9 @@ export function periodQueryParameters<Shape extends z.ZodRawShape>(
   }).superRefine((query, ctx) => {
     // The keys are ours, but TypeScript cannot see them through the generic shape.
     const { from, to } = query as { from?: string; to?: string };
-    if (from !== undefined && to !== undefined && kind.first(from) > kind.last(to)) {
+    // Refinements run even when a bound failed its own check: compare only bounds that are valid dates.
+    const valid = (bound: string | undefined): bound is string => bound !== undefined && kind.schema.safeParse(bound).success;
+    if (valid(from) && valid(to) && kind.first(from) > kind.last(to)) {
       ctx.addIssue({ code: 'custom', path: ['from'], message: `must not be after to (${to})` });
     }
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nameInputSchema } from '../screening/name-input.js';
+import { CHAIN_WITHOUT_ADDRESS } from '../screening/screen.js';
 import { citationSchema, designationSchema, entitySummarySchema, named, nameTypeSchema, queryParameters } from './common.js';
 
 export const kindFilterSchema = z
@@ -19,12 +20,21 @@ const chainField = z
   .min(2)
   .max(20)
   .optional()
-  .describe('The chain or token ticker the address is on (`XBT`/`BTC`, `ETH`, `USDT`, `TRX`, …); the address must be valid on it.');
+  .describe(
+    'The chain or token ticker the address is on (`XBT`/`BTC`, `ETH`, `USDT`, `TRX`, …, any case); the address must be ' +
+      'valid on it. A ticker neither validated here nor used by a loaded list is a 400, and so is a `chain` without an `address`.',
+  );
 
 export const screenRequestSchema = named(
   'ScreenRequest',
   z
     .object({
+      ref: z
+        .string()
+        .trim()
+        .max(200)
+        .optional()
+        .describe('Your own reference for the subject (a customer id, as in a batch): echoed as `ref` and kept in the audit record.'),
       name: nameInputSchema.optional().describe('The name or organisation to screen: 1–300 characters, with at least one letter or digit.'),
       address: z
         .string()
@@ -40,15 +50,26 @@ export const screenRequestSchema = named(
         .max(1)
         .optional()
         .describe('Match threshold, 0–1 (default 0.78). Scores in the band below it (from 0.60, or the threshold if lower) are returned as `review`.'),
-      limit: z.number().int().min(1).max(50).default(10).describe('Most matches returned, 1–50 (default 10).'),
+      limit: z
+        .number()
+        .int()
+        .min(1)
+        .max(50)
+        .default(10)
+        .describe(
+          'Most matches returned, 1–50 (default 10). The 32 names retrieved best are scored first, and up to 2,048 while ' +
+            'fewer than `limit` parties score and the last names scored still bring new ones. Only names sharing enough of ' +
+            'the query’s index keys are retrieved, so a threshold far below the review band can return fewer.',
+        ),
       datasets: datasetsField,
     })
     .strict()
     .refine((r) => r.name !== undefined || r.address !== undefined, {
       message: 'give a `name`, an `address`, or both',
       path: ['name'],
-    }),
-  [{ name: 'Lazarus Group', kind: 'any', limit: 10 }, { address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96', chain: 'ETH' }],
+    })
+    .refine((r) => r.chain === undefined || r.address !== undefined, { message: CHAIN_WITHOUT_ADDRESS, path: ['chain'] }),
+  [{ ref: 'cust-1', name: 'Lazarus Group', kind: 'any', limit: 10 }, { address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96', chain: 'ETH' }],
 );
 
 export const addressParamsSchema = z.object({ address: z.string().min(1).max(200).describe('The wallet address.') });
@@ -92,6 +113,13 @@ export const explanationSchema = named(
           contribution: z.number().describe('Its share of the score; the contributions add up to the score.'),
         }),
       ),
+      alternative: z
+        .string()
+        .nullable()
+        .describe(
+          'A listed name can write alternatives in one (`Polar Star/Northern Star`), each also compared on its own: the ' +
+            'alternative that scored, or null when the whole name did (or for an address hit). A query is always compared whole.',
+        ),
     })
     .describe('Why the name matched: the aligned token pairs, the rule that linked each, and its share of the score.'),
 );
@@ -155,7 +183,7 @@ export const screenResponseSchema = named(
   z.object({
     screeningId: z.string().describe('The id of this screening in the audit trail (UUIDv7): GET /v1/screenings/{id}.'),
     screenedAt: z.string().describe('When the screening ran (ISO 8601).'),
-    ref: z.string().nullable().describe('The caller’s reference for the subject (batch screening), else null.'),
+    ref: z.string().nullable().describe('The caller’s `ref` for the subject, as given with the query, else null.'),
     verdict: z
       .enum(['match', 'review', 'clear'])
       .describe(

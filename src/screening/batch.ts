@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type ScreeningRecord, recordScreenings } from '../db/audit-repo.js';
 import type { KindFilter } from './name-index.js';
 import { nameInputSchema } from './name-input.js';
-import { ScreeningInputError, type ScreenRequest } from './screen.js';
+import { CHAIN_WITHOUT_ADDRESS, ScreeningInputError, type ScreenRequest, requireLoadedDataset } from './screen.js';
 import { type ScreeningAnswer, type ScreeningContext, answerScreening, auditRecord } from './service.js';
 
 export const MAX_BATCH = 1_000;
@@ -18,7 +18,8 @@ export const batchQuerySchema = z
     threshold: z.number().min(0).max(1).optional(),
   })
   .strict()
-  .refine((q) => q.name !== undefined || q.address !== undefined, { message: 'give a `name`, an `address`, or both', path: ['name'] });
+  .refine((q) => q.name !== undefined || q.address !== undefined, { message: 'give a `name`, an `address`, or both', path: ['name'] })
+  .refine((q) => q.chain === undefined || q.address !== undefined, { message: CHAIN_WITHOUT_ADDRESS, path: ['chain'] });
 
 export type BatchQuery = z.infer<typeof batchQuerySchema>;
 
@@ -58,6 +59,8 @@ export function screenBatch(
   queries: readonly unknown[],
   shared: { datasets?: string[] | undefined; limit: number },
 ): BatchResult[] {
+  // Before any query, so that a batch of only invalid queries is not answered 200 either.
+  requireLoadedDataset(ctx.state);
   const results: BatchResult[] = [];
   const records: ScreeningRecord[] = [];
   queries.forEach((raw, index) => {

@@ -1,7 +1,7 @@
 import type { ScreenableEntity, ScreenableName } from '../db/screening-repo.js';
-import { type PreparedName, prepareName } from '../matching/index.js';
+import { type PreparedName, prepareListedName } from '../matching/index.js';
 import type { EntityKind, NameType } from '../model.js';
-import { type CandidateIndex, CandidateIndexBuilder } from './candidate-index.js';
+import { type CandidateIndex, CandidateIndexBuilder, DEFAULT_CANDIDATES } from './candidate-index.js';
 import { keysOfName } from './name-keys.js';
 
 export type KindFilter = EntityKind | 'any';
@@ -108,7 +108,7 @@ export class NameIndex {
     const kind = this.columns.entities[id]?.kind;
     const text = this.columns.texts[id];
     if (kind === undefined || text === undefined) return undefined;
-    const prepared = prepareName(text, kind);
+    const prepared = prepareListedName(text, kind);
     this.prepared.set(id, prepared);
     if (this.prepared.size > PREPARED_CACHE_SIZE) {
       const oldest = this.prepared.keys().next();
@@ -134,12 +134,17 @@ export class NameIndex {
     setImmediate(step).unref();
   }
 
-  /** The names worth comparing with the query: the best retrieved among those of a compatible kind and dataset. */
-  candidates(queryKeys: readonly string[], kind: KindFilter, datasets: ReadonlySet<string>): { entry: ScreenableName; id: number }[] {
+  /** The names worth comparing with the query: the best `count` retrieved among those of a compatible kind and dataset. */
+  candidates(
+    queryKeys: readonly string[],
+    kind: KindFilter,
+    datasets: ReadonlySet<string>,
+    count = DEFAULT_CANDIDATES,
+  ): { entry: ScreenableName; id: number }[] {
     const kinds = kindMask(kind);
     const searched = this.datasetIds.map((id) => datasets.has(id));
     const accept = (id: number) => ((this.kindBits[id] ?? 0) & kinds) !== 0 && searched[this.datasetNumbers[id] ?? 0] === true;
-    return this.retrieval.candidates(queryKeys, accept).flatMap((id) => {
+    return this.retrieval.candidates(queryKeys, accept, count).flatMap((id) => {
       const entry = this.entry(id);
       return entry ? [{ entry, id }] : [];
     });

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import { namesWithoutKeys, resetNameKeys, storeNameKeys, storedKeysVersion } from '../db/name-keys-repo.js';
-import { type NameKind, type PreparedName, nameIndexKeys, prepareName } from '../matching/index.js';
+import { type NameKind, type PreparedName, nameIndexKeys, prepareListedName } from '../matching/index.js';
 
 /**
  * The version of the stored index keys. Bump it whenever a change to the matcher's normalisation or to
@@ -38,8 +38,9 @@ function deletionKeys(token: string): string[] {
 export const joinKeys = (keys: readonly string[]) => keys.join(' ');
 export const splitKeys = (stored: string) => stored.split(' ');
 
+/** The keys of a listed name (its `/`-alternatives included) as the index stores them. */
 export function keysOfName(name: string, kind: NameKind): string[] {
-  return keysOfPrepared(prepareName(name, kind));
+  return keysOfPrepared(prepareListedName(name, kind));
 }
 
 /**

@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { type Channel, type OverallVerdict, type ScreeningRecord, recordScreenings } from '../db/audit-repo.js';
 import type { AuditWriter } from '../db/audit-writer.js';
 import type { Db } from '../db/database.js';
+import { MATCHER_VERSION } from '../matching/index.js';
 import { decisionsForSubjects } from '../db/decisions-repo.js';
 import type { ScreeningState } from './catalog.js';
 import { type PreviousReview, addressSubject, nameSubject, reviewFor, subjectOfNormalized } from './decisions.js';
@@ -88,6 +89,8 @@ export function auditRecord(answer: ScreeningAnswer, req: ScreenRequest, ctx: Pi
     verdict: answer.verdict,
     request: req,
     datasets: answer.datasets,
+    thresholds: { threshold: answer.query.threshold, reviewThreshold: answer.query.reviewThreshold },
+    matcherVersion: MATCHER_VERSION,
     matches: answer.matches.map((m) => ({
       entityId: m.entity.id,
       entityName: m.entity.name,

@@ -61,6 +61,15 @@ describe('issue 16 item 12: date filters agree across routes', () => {
     });
   });
 
+  it.each(['/v1/events', '/v1/screenings', '/v1/screenings/export'])(
+    '%s with both bounds invalid is a 400 naming each (found by fuzzing: it was a 500)',
+    async (path) => {
+      const res = await get(`${path}?from=%27%3B%20DROP%20TABLE%20screenings%3B%20--&to=not-a-date`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['querystring.from', 'querystring.to']);
+    },
+  );
+
   it('a period of one instant, or of one day given both ways, is not "from after to"', async () => {
     expect((await get('/v1/screenings?from=2026-11-21T10:00:00Z&to=2026-11-21T10:00:00Z')).statusCode).toBe(200);
     expect((await get('/v1/screenings?from=2026-11-21T23:00:00Z&to=2026-11-21')).statusCode).toBe(200);

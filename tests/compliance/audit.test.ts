@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneScreenings } from '../../src/db/audit-repo.js';
+import { MATCHER_VERSION } from '../../src/matching/index.js';
 import { buildTestApp, tempDir } from '../helpers/app.js';
 
 const work = tempDir();
@@ -31,6 +32,8 @@ describe('the audit trail', () => {
       verdict: 'match',
       request: { name: 'Crimson Grup', kind: 'any', limit: 3 },
       datasets: answer.datasets,
+      thresholds: { threshold: 0.78, reviewThreshold: 0.6 },
+      matcherVersion: MATCHER_VERSION,
       matches: [
         {
           entityId: 'crimson-group',

@@ -26,3 +26,17 @@ export function tempDir(prefix = 'screening-test-'): { dir: string; cleanup: () 
 export function copyFixtures(dir: string, from = FIXTURE_DATA_DIR): void {
   for (const f of fs.readdirSync(from)) fs.copyFileSync(path.join(from, f), path.join(dir, f));
 }
+
+/** An app over a dataset folder of its own holding `files` (file name → YAML), removed again by `close`. */
+export async function buildAppWithData(files: Record<string, string>): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
+  const data = tempDir();
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(data.dir, name), text);
+  const app = await buildTestApp({ DATA_DIR: data.dir });
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      data.cleanup();
+    },
+  };
+}
