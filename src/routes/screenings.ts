@@ -15,14 +15,17 @@ function period(q: { from?: string | undefined; to?: string | undefined }): Pick
   return { from: q.from === undefined ? undefined : firstInstant(q.from), to: q.to === undefined ? undefined : lastInstant(q.to) };
 }
 
-const CSV_HEADER = ['id', 'created at', 'api key id', 'channel', 'ref', 'verdict', 'request', 'datasets', 'matches'];
+const CSV_HEADER = ['id', 'created at', 'api key id', 'channel', 'ref', 'verdict', 'request', 'datasets', 'threshold', 'review threshold', 'matcher version', 'matches'];
 
 function csvLine(r: ScreeningRecord): string {
   const datasets = r.datasets.map((d) => `${d.id}@${d.version}`).join('; ');
   const matches = (r.matches as { entityId: string; score: number; verdict: string }[])
     .map((m) => `${m.entityId} ${m.score} ${m.verdict}`)
     .join('; ');
-  return csvText([[r.id, r.createdAt, r.apiKeyId ?? '', r.channel, r.ref ?? '', r.verdict, JSON.stringify(r.request), datasets, matches]]);
+  const thresholds = r.thresholds ? [String(r.thresholds.threshold), String(r.thresholds.reviewThreshold)] : ['', ''];
+  return csvText([
+    [r.id, r.createdAt, r.apiKeyId ?? '', r.channel, r.ref ?? '', r.verdict, JSON.stringify(r.request), datasets, ...thresholds, r.matcherVersion ?? '', matches],
+  ]);
 }
 
 /** Every record of the period, a page at a time (no statement stays open between chunks of the response). */

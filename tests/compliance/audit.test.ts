@@ -90,8 +90,11 @@ describe('the audit trail', () => {
     const csvAll = await get('/v1/screenings/export?format=csv');
     expect(csvAll.headers['content-type']).toMatch(/^text\/csv/);
     const rows = csvAll.body.trim().split('\n');
-    expect(rows[0]).toBe('id,created at,api key id,channel,ref,verdict,request,datasets,matches');
+    expect(rows[0]).toBe('id,created at,api key id,channel,ref,verdict,request,datasets,threshold,review threshold,matcher version,matches');
     expect(rows).toHaveLength(6);
+    // Each row keeps what explains the screening later: its thresholds and the matcher version.
+    const first = lines[0] as { thresholds: { threshold: number; reviewThreshold: number }; matcherVersion: string };
+    expect(rows[1]).toContain(`,${first.thresholds.threshold},${first.thresholds.reviewThreshold},${first.matcherVersion},`);
   });
 
   it('is a 404 for an unknown screening', async () => {
