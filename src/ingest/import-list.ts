@@ -9,18 +9,24 @@ import { type DatasetCounts, entityContentHash, replaceDataset } from '../db/dat
 import { datasetVersion, entityHashes } from '../db/datasets-repo.js';
 import type { DatasetBundle, EntityRecord } from '../model.js';
 import { ListFormatError } from './lists/errors.js';
+import { parseEuXml } from './lists/eu-xml.js';
 import { openFile } from './lists/input.js';
 import { parseOfacCsv } from './lists/ofac-csv.js';
 import { parseOfacXml } from './lists/ofac-xml.js';
 import type { ParsedList, ProgressCallback } from './lists/types.js';
+import { parseUkConList } from './lists/uk-conlist.js';
+import { parseUkFcdoXml } from './lists/uk-fcdo-xml.js';
 import { parseUnXml } from './lists/un-xml.js';
 
-export const LIST_FORMATS = ['ofac-xml', 'ofac-csv', 'un-xml'] as const;
+export const LIST_FORMATS = ['ofac-xml', 'ofac-csv', 'un-xml', 'eu-xml', 'uk-conlist', 'uk-fcdo-xml'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 
 const DATASET_TITLES: Record<ParsedList['datasetId'], string> = {
   'ofac-sdn': 'OFAC Specially Designated Nationals and Blocked Persons List',
   'un-sc': 'United Nations Security Council Consolidated List',
+  'eu-fsf': 'EU Consolidated Financial Sanctions List',
+  // ConList and the FCDO's UK Sanctions List that replaced it are one dataset (see lists/uk-records.ts).
+  uk: 'UK Sanctions List (FCDO), formerly the OFSI Consolidated List',
 };
 
 // The legacy CSV set is four files published side by side; only sdn.csv is required.
@@ -96,6 +102,12 @@ async function parse(format: ListFormat, file: string, options: ImportOptions): 
       return parseUnXml(openFile(file), { onProgress });
     case 'ofac-csv':
       return parseOfacCsv(csvPaths(file), { onProgress, publishedAt: options.publishedAt });
+    case 'eu-xml':
+      return parseEuXml(openFile(file), { onProgress });
+    case 'uk-conlist':
+      return parseUkConList(file, { onProgress });
+    case 'uk-fcdo-xml':
+      return parseUkFcdoXml(openFile(file), { onProgress });
   }
 }
 

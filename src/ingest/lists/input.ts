@@ -2,25 +2,30 @@ import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
+const GZIP_MAGIC = [0x1f, 0x8b];
+// A zip archive's first local file header, as an .xlsx workbook starts.
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-function startsWithGzipMagic(path: string): boolean {
+function startsWith(path: string, magic: number[]): boolean {
   const fd = openSync(path, 'r');
   try {
-    const head = Buffer.alloc(2);
-    const read = readSync(fd, head, 0, 2, 0);
-    return read === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+    const head = Buffer.alloc(magic.length);
+    const read = readSync(fd, head, 0, magic.length, 0);
+    return read === magic.length && magic.every((byte, i) => head[i] === byte);
   } finally {
     closeSync(fd);
   }
 }
+
+/** Whether the file at `path` is a zip archive (an .xlsx workbook), whatever its name. */
+export const isZipFile = (path: string): boolean => startsWith(path, ZIP_MAGIC);
 
 /**
  * A byte stream of the file at `path`, gunzipped when the name ends in `.gz` or the content starts with the
  * gzip magic bytes (lists are often mirrored compressed under their original name).
  */
 export function openFile(path: string): Readable {
-  const gzipped = path.toLowerCase().endsWith('.gz') || startsWithGzipMagic(path);
+  const gzipped = path.toLowerCase().endsWith('.gz') || startsWith(path, GZIP_MAGIC);
   const file = createReadStream(path);
   if (!gzipped) return file;
   const gunzip = createGunzip();

@@ -70,3 +70,20 @@ function dateOfOfacText(text: string): PartialDate | undefined {
   if (m[1] !== undefined && month === undefined) return undefined;
   return partialDateOf({ year: Number(m[3]), month, day: m[1] === undefined ? undefined : Number(m[1]) });
 }
+
+// `dd/mm/yyyy` as the UK lists write it; an unknown day or month is `00` (ConList) or `dd` / `mm` (FCDO).
+const DAY_MONTH_YEAR = /^(?:(\d{2}|dd)\/)?(?:(\d{2}|mm)\/)?(\d{4})$/i;
+
+/**
+ * A date written `12/11/1967`, `00/00/1968`, `dd/09/1958`, `11/1967` or `1967` as a partial date, as precise as it
+ * is written: `1968`, `1958-09` (a day without its month says only the year). Undefined for anything else.
+ */
+export function dateOfDayMonthYear(text: string): PartialDate | undefined {
+  const m = DAY_MONTH_YEAR.exec(text.trim());
+  if (!m) return undefined;
+  const known = (part: string | undefined): number | undefined =>
+    part === undefined || !/^\d+$/.test(part) || Number(part) === 0 ? undefined : Number(part);
+  // Only a month: `11/1967` has its month in the first group.
+  const [day, month] = m[2] === undefined ? [undefined, known(m[1])] : [known(m[1]), known(m[2])];
+  return partialDateOf({ year: Number(m[3]), month, day: month === undefined ? undefined : day });
+}

@@ -1,6 +1,6 @@
 import type { EntityRecord, SourceRecord } from '../../model.js';
 
-export type ListDatasetId = 'ofac-sdn' | 'un-sc';
+export type ListDatasetId = 'ofac-sdn' | 'un-sc' | 'eu-fsf' | 'uk';
 
 /** One official sanctions list, parsed whole: every party as a complete EntityRecord citing `source`. */
 export interface ParsedList {
