@@ -58,7 +58,8 @@ export interface ScreeningSnapshot {
 /**
  * Links between records of the same real-world party: a curated record whose designation cites a list entry
  * (OFAC FixedRef, UN reference number) is that entry; an explicit `same_as` relation; two list entries that share an
- * IMO number (the only reference the OFAC and UN lists share).
+ * IMO number (the only reference the OFAC and UN lists share); an EU or UK entry that prints a UN reference number is
+ * that UN entry, and two entries that print the same one are one party even without the UN list loaded.
  */
 const SAME_PARTY_LINKS = `
   SELECT d.entity_id AS a, e.id AS b FROM designations d
@@ -69,7 +70,12 @@ const SAME_PARTY_LINKS = `
     JOIN entities e ON e.id = r.target_id WHERE r.type = 'same_as'
   UNION SELECT i1.entity_id, i2.entity_id FROM identifiers i1
     JOIN identifiers i2 ON i2.type = 'imo' AND i2.value = i1.value AND i2.entity_id > i1.entity_id
-    WHERE i1.type = 'imo'`;
+    WHERE i1.type = 'imo'
+  UNION SELECT i.entity_id, e.id FROM identifiers i
+    JOIN entities e ON e.id = 'un-' || lower(i.value) WHERE i.type = 'un_reference' AND i.entity_id <> e.id
+  UNION SELECT i1.entity_id, i2.entity_id FROM identifiers i1
+    JOIN identifiers i2 ON i2.type = 'un_reference' AND i2.value = i1.value AND i2.entity_id > i1.entity_id
+    WHERE i1.type = 'un_reference'`;
 
 /**
  * One shared copy of each distinct string: SQLite hands every row its own copy of a column's text, and at a million

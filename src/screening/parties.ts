@@ -7,7 +7,7 @@ export interface Party {
   members: ScreenableEntity[];
 }
 
-const DATASET_RANK: Record<string, number> = { curated: 0, 'ofac-sdn': 1, 'un-sc': 2 };
+const DATASET_RANK: Record<string, number> = { curated: 0, 'ofac-sdn': 1, 'un-sc': 2, 'eu-fsf': 3, uk: 4 };
 const STATUS_RANK: Record<EntityStatus, number> = { designated: 0, linked: 1, exposed: 2, unflagged: 3 };
 
 const byLeadOrder = (a: ScreenableEntity, b: ScreenableEntity) =>
