@@ -23,7 +23,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 describe('issue 16 item 9: every command and subcommand answers --help', () => {
   it.each([
     [['--help'], 'usage: screening <command>'],
-    [['import', '--help'], 'usage: screening import <ofac-xml|ofac-csv|un-xml> <path-or-url>'],
+    [['import', '--help'], 'usage: screening import <ofac-xml|ofac-csv|un-xml|eu-xml|uk-conlist|uk-fcdo-xml> <path-or-url>'],
     [['screen', '--help'], 'usage: screening screen <customers.csv>'],
     [['audit', '--help'], 'usage: screening audit prune'],
     [['audit', 'prune', '--help'], 'usage: screening audit prune'],
@@ -43,7 +43,7 @@ describe('issue 16 item 9: a wrong command line is one line naming the problem, 
   it.each([
     ['an unknown command', ['frobnicate'], 2, 'screening: unknown command "frobnicate": use import, screen, audit, keys (see screening --help)'],
     ['no command', [], 2, 'screening: missing command: use import, screen, audit, keys (see screening --help)'],
-    ['an unknown list format', ['import', 'ofac-json', 'sdn.json'], 2, 'screening import: unknown list format "ofac-json": use ofac-xml, ofac-csv, un-xml (see screening import --help)'],
+    ['an unknown list format', ['import', 'ofac-json', 'sdn.json'], 2, 'screening import: unknown list format "ofac-json": use ofac-xml, ofac-csv, un-xml, eu-xml, uk-conlist, uk-fcdo-xml (see screening import --help)'],
     ['an import without a file', ['import', 'un-xml'], 2, 'screening import: give the un-xml file, folder or URL to import (see screening import --help)'],
     ['a missing list file', ['import', 'ofac-xml', missing], 1, `screening import: no such file or folder: ${missing}`],
     ['a missing CSV file', ['screen', missing], 1, `screening screen: no such file: ${missing}`],
