@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { type Config, testConfig } from '../../src/config.js';
+import { type Db, openDatabase } from '../../src/db/database.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
 export const FIXTURE_DATA_DIR = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'curated');
@@ -20,6 +22,35 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Fas
 export function tempDir(prefix = 'screening-test-'): { dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A database file of its own in a fresh temporary folder for each test of the file: read `db` and `dir` inside a
+ * test (they change from test to test); both are gone after it.
+ */
+export function databaseEachTest(file = 'test.db'): { readonly db: Db; readonly dir: string } {
+  let work: ReturnType<typeof tempDir> | undefined;
+  let db: Db | undefined;
+  beforeEach(() => {
+    work = tempDir();
+    db = openDatabase(path.join(work.dir, file));
+  });
+  afterEach(() => {
+    db?.close();
+    work?.cleanup();
+  });
+  const current = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('databaseEachTest: read db and dir inside a test');
+    return value;
+  };
+  return {
+    get db() {
+      return current(db);
+    },
+    get dir() {
+      return current(work).dir;
+    },
+  };
 }
 
 /** Copies the fixture dataset into `dir` so a test can break one file. */

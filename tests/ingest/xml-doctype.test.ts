@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { datasetVersion } from '../../src/db/datasets-repo.js';
 import { importList } from '../../src/ingest/import-list.js';
 import { ListFormatError } from '../../src/ingest/lists/errors.js';
 import { parseOfacXml } from '../../src/ingest/lists/ofac-xml.js';
 import { parseUnXml } from '../../src/ingest/lists/un-xml.js';
-import { tempDir } from '../helpers/app.js';
+import { databaseEachTest } from '../helpers/app.js';
 import { fixture, fromText } from './helpers.js';
 
 /** The classic "billion laughs": ten levels of ten references each, a gigabyte of "lol" if a parser expanded it. */
@@ -34,21 +33,13 @@ describe('XML list files with a DOCTYPE or entity declarations are refused with 
   });
 
   describe('through the import command', () => {
-    let work: ReturnType<typeof tempDir>;
-    let db: Db;
-    beforeEach(() => {
-      work = tempDir();
-      db = openDatabase(path.join(work.dir, 'lists.db'));
-    });
-    afterEach(() => {
-      db.close();
-      work.cleanup();
-    });
+    const test = databaseEachTest('lists.db');
 
     it('leaves the serving version in place', async () => {
+      const { db, dir } = test;
       const serving = await importList(db, 'un-xml', fixture('un-consolidated-sample.xml'));
       const sample = fs.readFileSync(fixture('un-consolidated-sample.xml'), 'utf8');
-      const hostile = path.join(work.dir, 'hostile.xml');
+      const hostile = path.join(dir, 'hostile.xml');
       // The real list with a DTD slipped in before its root: the entries themselves are all valid.
       fs.writeFileSync(hostile, sample.replace('<CONSOLIDATED_LIST', '<!DOCTYPE CONSOLIDATED_LIST [<!ENTITY a "b">]>\n<CONSOLIDATED_LIST'));
       await expect(importList(db, 'un-xml', hostile)).rejects.toThrow(/DOCTYPE/);
