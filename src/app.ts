@@ -25,6 +25,7 @@ import { MAX_PARAM_LENGTH, documentFrameworkProblems } from './routes/framework-
 import { rejectUndeclaredQueryParameters } from './routes/query-parameters.js';
 import { batchRoutes } from './routes/batch.js';
 import { decisionRoutes } from './routes/decisions.js';
+import { reviewQueueRoutes } from './routes/review-queue.js';
 import { screenRoutes } from './routes/screen.js';
 import { screeningRoutes } from './routes/screenings.js';
 import { transformKeepingResponseHeaders } from './schemas/openapi-transform.js';
@@ -141,6 +142,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(batchRoutes);
   await app.register(screeningRoutes);
   await app.register(decisionRoutes);
+  await app.register(reviewQueueRoutes);
   await app.register(entityRoutes);
   await app.register(eventRoutes);
   await app.register(sourceRoutes);
