@@ -16,6 +16,7 @@ import { CuratedDataError } from './ingest/curated/load.js';
 import { syncCuratedDataset } from './ingest/curated/sync.js';
 import { MemoryQueryBudget, type QueryBudget } from './limits/query-budget.js';
 import { ScreeningGate } from './limits/screening-gate.js';
+import { consoleRoutes } from './routes/console.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { entityRoutes } from './routes/entities.js';
 import { eventRoutes } from './routes/events.js';
@@ -46,6 +47,8 @@ export interface BuildOptions {
   queryBudget?: QueryBudget;
   /** The writer of single screenings' audit records (default: group commit into the database). */
   auditWriter?: (db: Db) => AuditWriter;
+  /** Where the built analyst console is (default console/dist). */
+  consoleDir?: string;
 }
 
 const API_VERSION = '0.1.0';
@@ -148,6 +151,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(sourceRoutes);
   await app.register(datasetRoutes);
   await app.register(openapiRoutes);
+  await app.register(consoleRoutes, options.consoleDir ? { dir: options.consoleDir } : {});
   registerMethodNotAllowed();
   return app;
 }
