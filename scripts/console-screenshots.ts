@@ -3,21 +3,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/paths.js';
-import { tempDir } from '../tests/helpers/app.js';
-import { chromiumInstalled, ensureConsoleBuilt, launchChromium, screenByName, serveConsole } from '../tests/helpers/console-browser.js';
+import { chromiumInstalled, screenByName, startConsoleRig } from '../tests/helpers/console-browser.js';
 
 const OUT = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 
 async function main(): Promise<void> {
   if (!chromiumInstalled) throw new Error('/usr/bin/chromium is not installed: apt-get install -y chromium');
-  ensureConsoleBuilt();
   fs.mkdirSync(OUT, { recursive: true });
-  const work = tempDir('console-screenshots-');
-  const { app, url } = await serveConsole(path.join(work.dir, 'screenshots.db'));
-  const browser = await launchChromium();
+  const rig = await startConsoleRig();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.goto(`${url}/console`);
+    const page = await rig.browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    await page.goto(`${rig.url}/console`);
     for (const name of ['Kim Jong Un', 'Lazarus Grup', 'Virgil Griffith']) await screenByName(page, name);
     await page.screenshot({ path: path.join(OUT, 'console-screen.png') });
     await page.getByRole('link', { name: 'Review queue' }).click();
@@ -25,9 +21,7 @@ async function main(): Promise<void> {
     await page.screenshot({ path: path.join(OUT, 'console-review.png') });
     console.log(`wrote ${path.relative(PROJECT_ROOT, OUT)}/console-screen.png and console-review.png`);
   } finally {
-    await browser.close();
-    await app.close();
-    work.cleanup();
+    await rig.close();
   }
 }
 

@@ -40,6 +40,16 @@ export function fieldError(problem: Problem | null, field: string): string | und
 }
 
 /**
+ * A problem's messages for a form's controls (control → the API's field name), and its detail when it names none of
+ * them, to show above the form instead.
+ */
+export function problemByControl<C extends string>(problem: Problem | null, fields: Record<C, string>) {
+  const errors = Object.fromEntries(Object.entries<string>(fields).map(([control, field]) => [control, fieldError(problem, field)])) as Record<C, string | undefined>;
+  const unplaced = problem && !Object.values(errors).some(Boolean) ? problem.detail ?? problem.title : undefined;
+  return { errors, unplaced };
+}
+
+/**
  * Sends a CSV to the batch endpoint and returns the CSV answer. Not through the typed client: the OpenAPI document
  * gives the CSV body the JSON request's schema, so openapi-fetch would type this text as an object.
  */

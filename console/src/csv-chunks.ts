@@ -19,9 +19,26 @@ export function csvRecords(text: string): { header: string; records: string[] } 
   return { header, records: rest };
 }
 
-/** The records in chunks of at most `size`. */
-export function chunked<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+/**
+ * The records in chunks of at most `maxRows` records and, with the header, about `maxBytes` UTF-8 bytes (a record
+ * longer than that goes alone, for the service to judge).
+ */
+export function chunked(header: string, records: readonly string[], maxRows: number, maxBytes: number): string[][] {
+  const encoder = new TextEncoder();
+  const headerBytes = encoder.encode(header).length + 1;
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let bytes = headerBytes;
+  for (const record of records) {
+    const size = encoder.encode(record).length + 1;
+    if (chunk.length > 0 && (chunk.length === maxRows || bytes + size > maxBytes)) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = headerBytes;
+    }
+    chunk.push(record);
+    bytes += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
   return chunks;
 }

@@ -1,39 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { parse } from 'csv-parse/sync';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { generateApiKey, hashApiKey } from '../../src/auth/api-key.js';
 import { createKey } from '../../src/db/api-keys-repo.js';
 import { openDatabase } from '../../src/db/database.js';
 import { CONSOLE_DIST } from '../../src/routes/console.js';
-import { tempDir } from '../helpers/app.js';
-import { chromiumInstalled, ensureConsoleBuilt, launchChromium, screenByName, serveConsole } from '../helpers/console-browser.js';
+import { type ConsoleRig, chromiumInstalled, screenByName, startConsoleRig } from '../helpers/console-browser.js';
 
 if (!chromiumInstalled) console.warn('console browser tests skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)');
 
 describe.skipIf(!chromiumInstalled)('the analyst console in Chromium', () => {
-  const work = tempDir('console-test-');
-  let app: FastifyInstance;
-  let url: string;
-  let browser: Browser;
+  let rig: ConsoleRig;
   let context: BrowserContext;
   let page: Page;
   let refused: string[];
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    ({ app, url } = await serveConsole(path.join(work.dir, 'console.db')));
-    browser = await launchChromium();
+    rig = await startConsoleRig();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    work.cleanup();
-  });
+  afterAll(async () => rig?.close());
   beforeEach(async () => {
-    context = await browser.newContext();
+    context = await rig.browser.newContext();
     page = await context.newPage();
     refused = [];
     // The service's content security policy must never have to refuse anything the console does.
@@ -48,7 +38,7 @@ describe.skipIf(!chromiumInstalled)('the analyst console in Chromium', () => {
   });
 
   const open = async (where: string) => {
-    await page.goto(`${url}${where}`);
+    await page.goto(`${rig.url}${where}`);
     await page.getByRole('main').getByRole('heading', { level: 1 }).first().waitFor();
   };
   // Run in the browser (as text: the tests are type-checked without the DOM library).
@@ -140,7 +130,7 @@ describe.skipIf(!chromiumInstalled)('the analyst console in Chromium', () => {
   });
 
   it('a bad input shows the problem’s detail beside the field', async () => {
-    const problem = (await app.inject({ method: 'POST', url: '/v1/screen', payload: { name: '???' } })).json();
+    const problem = (await rig.app.inject({ method: 'POST', url: '/v1/screen', payload: { name: '???' } })).json();
     await open('/console');
     await page.getByLabel('Name', { exact: true }).fill('???');
     await page.getByRole('button', { name: 'Screen', exact: true }).click();
@@ -185,8 +175,25 @@ describe.skipIf(!chromiumInstalled)('the analyst console in Chromium', () => {
     );
   });
 
+  it('batch: a CSV longer than one request is screened in chunks, with progress, and joined into one download', async () => {
+    const rows = Array.from({ length: 2345 }, (_, i) => (i === 1234 ? 'c-1234,Lazarus Group,KP' : `c-${i},"Doe, Jane ${i}",GB`));
+    await open('/console/batch');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(`ref,name,country\n${rows.join('\n')}\n`) });
+    await page.getByRole('button', { name: 'Screen the file' }).click();
+    const link = page.getByRole('link', { name: 'Download the results (CSV)' });
+    await link.waitFor({ timeout: 60_000 });
+    expect(await page.getByText('2345 of 2345').count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const file = await download.path();
+    const records: string[][] = parse(fs.readFileSync(file, 'utf8'));
+    expect(records).toHaveLength(2346);
+    expect(records[0]?.slice(0, 4)).toEqual(['ref', 'name', 'address', 'verdict']);
+    expect(records.slice(1).map((r) => r[0])).toEqual(rows.map((_, i) => `c-${i}`));
+    expect(records[1235]?.slice(0, 5)).toEqual(['c-1234', 'Lazarus Group', '', 'match', 'Lazarus Group']);
+  });
+
   it('serves its own build from /console, linked from /', async () => {
-    const root = await app.inject({ method: 'GET', url: '/' });
+    const root = await rig.app.inject({ method: 'GET', url: '/' });
     expect(root.statusCode).toBe(302);
     expect(root.headers.location).toBe('/console');
     expect(fs.existsSync(path.join(CONSOLE_DIST, 'index.html'))).toBe(true);
@@ -194,32 +201,22 @@ describe.skipIf(!chromiumInstalled)('the analyst console in Chromium', () => {
 });
 
 describe.skipIf(!chromiumInstalled)('the analyst console where API keys are required', () => {
-  const work = tempDir('console-keys-');
-  let app: FastifyInstance;
-  let url: string;
-  let browser: Browser;
-  let key: string;
+  const key = generateApiKey();
+  let rig: ConsoleRig;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    const file = path.join(work.dir, 'keys.db');
-    const db = openDatabase(file);
-    key = generateApiKey();
-    createKey(db, { name: 'analyst-console', keyHash: hashApiKey(key), scopes: ['admin'], createdAt: new Date().toISOString() });
-    db.close();
-    ({ app, url } = await serveConsole(file));
-    browser = await launchChromium();
+    rig = await startConsoleRig((file) => {
+      const db = openDatabase(file);
+      createKey(db, { name: 'analyst-console', keyHash: hashApiKey(key), scopes: ['admin'], createdAt: new Date().toISOString() });
+      db.close();
+    });
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    work.cleanup();
-  });
+  afterAll(async () => rig?.close());
 
   it('asks for an API key, says when it is refused, and keeps it in sessionStorage only', async () => {
-    const context = await browser.newContext();
+    const context = await rig.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${url}/console/review`);
+    await page.goto(`${rig.url}/console/review`);
     const field = page.getByLabel('API key');
     await field.fill('dprk_not-a-key-we-issued');
     await page.getByRole('button', { name: 'Sign in' }).click();

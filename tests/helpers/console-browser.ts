@@ -7,6 +7,7 @@ import { buildApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { CONSOLE_DIST } from '../../src/routes/console.js';
+import { tempDir } from './app.js';
 
 /** Debian's chromium package: the only browser the tests drive (never a downloaded one). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -37,11 +38,36 @@ export function ensureConsoleBuilt(): void {
   execFileSync('npm', ['run', '-s', 'console:build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
 }
 
-/** The service over the repository's curated data in `databasePath`, listening on loopback (open: no key exists). */
-export async function serveConsole(databasePath: string): Promise<{ app: FastifyInstance; url: string }> {
+/** The built console, the service over the repository's curated data on loopback, and Chromium to drive it. */
+export interface ConsoleRig {
+  app: FastifyInstance;
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the console if needed and serves it over a throw-away database, which `prepare` may write first (an API key);
+ * with no key in it the service runs open, as on a fresh clone.
+ */
+export async function startConsoleRig(prepare: (databasePath: string) => void = () => {}): Promise<ConsoleRig> {
+  ensureConsoleBuilt();
+  const work = tempDir('console-rig-');
+  const databasePath = path.join(work.dir, 'console.db');
+  prepare(databasePath);
   const app = await buildApp(testConfig({ DATA_DIR: path.join(PROJECT_ROOT, 'data'), DATABASE_PATH: databasePath, HOST: '127.0.0.1' }));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { app, url };
+  const browser = await launchChromium();
+  return {
+    app,
+    url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      work.cleanup();
+    },
+  };
 }
 
 /**

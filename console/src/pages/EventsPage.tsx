@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Problem, type Schemas, api, asProblem, fieldError } from '../api.js';
+import { type Problem, type Schemas, api, asProblem, problemByControl } from '../api.js';
 import { Citations } from '../components/Citations.js';
 import { Field, describedBy } from '../components/Field.js';
 import { Link, useTitle } from '../router.js';
@@ -30,13 +30,12 @@ export function EventsPage() {
     });
   }, [filter]);
 
-  const errors = {
-    from: fieldError(problem, 'querystring.from'),
-    to: fieldError(problem, 'querystring.to'),
-    kind: fieldError(problem, 'querystring.kind'),
-    entity: fieldError(problem, 'querystring.entity'),
-  };
-  const unplaced = problem && !Object.values(errors).some(Boolean) ? problem.detail ?? problem.title : undefined;
+  const { errors, unplaced } = problemByControl(problem, {
+    from: 'querystring.from',
+    to: 'querystring.to',
+    kind: 'querystring.kind',
+    entity: 'querystring.entity',
+  });
   return (
     <section aria-labelledby="events-title">
       <h1 id="events-title">Events</h1>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { type Problem, type Schemas, api, asProblem, fieldError } from '../api.js';
+import { type Problem, type Schemas, api, asProblem, problemByControl } from '../api.js';
 import { Field, describedBy } from '../components/Field.js';
 import { MatchArticle } from '../components/MatchArticle.js';
 import { useTitle } from '../router.js';
@@ -37,13 +37,7 @@ export function ScreenPage() {
     setResult(data ?? null);
   };
 
-  const errors = {
-    name: fieldError(problem, 'body.name'),
-    kind: fieldError(problem, 'body.kind'),
-    address: fieldError(problem, 'body.address'),
-    chain: fieldError(problem, 'body.chain'),
-  };
-  const unplaced = problem && !Object.values(errors).some(Boolean) ? problem.detail ?? problem.title : undefined;
+  const { errors, unplaced } = problemByControl(problem, { name: 'body.name', kind: 'body.kind', address: 'body.address', chain: 'body.chain' });
   const subjectOf = (match: Schemas['ScreenMatch']) =>
     match.subjectKind === 'name'
       ? result?.query.name ? { name: result.query.name } : null
