@@ -224,6 +224,14 @@ describe.skipIf(!chromiumInstalled)('the analyst console where API keys are requ
     await page.getByLabel('API key').fill(key);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Review queue', level: 1 }).waitFor();
+    // Signed in, a decision is recorded under the key's name: the dialog asks for no reviewer.
+    await page.getByRole('link', { name: 'Screen' }).click();
+    await screenByName(page, 'Marine Chain');
+    await page.getByRole('button', { name: 'Confirm match' }).click();
+    await page.getByRole('dialog').getByLabel('Reason').fill('Same Hong Kong company');
+    expect(await page.getByRole('dialog').getByLabel('Reviewer').count()).toBe(0);
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByText('Previously reviewed: true match by analyst-console').waitFor();
     const stored = await page.evaluate<[string | null, number]>("[sessionStorage.getItem('screening-console.api-key'), localStorage.length]");
     expect(stored).toEqual([key, 0]);
     await context.close();

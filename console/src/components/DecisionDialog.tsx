@@ -28,6 +28,8 @@ export function DecisionDialog(props: Props) {
   const [reviewer, setReviewer] = useState(session.reviewer());
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  // Signed in, the service records the key's name as the reviewer; running open, the analyst gives one.
+  const asksReviewer = session.key() === null;
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -39,11 +41,11 @@ export function DecisionDialog(props: Props) {
     event.preventDefault();
     setBusy(true);
     const { data, error, response } = await api.POST('/v1/decisions', {
-      body: { subject: props.subject, entityId: props.entity.id, decision: props.decision, reason, reviewer },
+      body: { subject: props.subject, entityId: props.entity.id, decision: props.decision, reason, ...(asksReviewer ? { reviewer } : {}) },
     });
     setBusy(false);
     if (data) {
-      session.setReviewer(reviewer);
+      if (asksReviewer) session.setReviewer(reviewer);
       props.onRecorded(data);
       return;
     }
@@ -65,9 +67,11 @@ export function DecisionDialog(props: Props) {
         <Field id="decision-reason" label="Reason" error={reasonError}>
           <textarea id="decision-reason" required value={reason} onInput={(e) => setReason(e.currentTarget.value)} {...describedBy('decision-reason', reasonError)} />
         </Field>
-        <Field id="decision-reviewer" label="Reviewer" error={reviewerError}>
-          <input id="decision-reviewer" required autocomplete="name" value={reviewer} onInput={(e) => setReviewer(e.currentTarget.value)} {...describedBy('decision-reviewer', reviewerError)} />
-        </Field>
+        {asksReviewer && (
+          <Field id="decision-reviewer" label="Reviewer" error={reviewerError}>
+            <input id="decision-reviewer" required autocomplete="name" value={reviewer} onInput={(e) => setReviewer(e.currentTarget.value)} {...describedBy('decision-reviewer', reviewerError)} />
+          </Field>
+        )}
         {otherError && <p class="problem" role="alert">{otherError}</p>}
         <div class="actions">
           <button type="submit" disabled={busy}>Record decision</button>
