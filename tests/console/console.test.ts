@@ -110,11 +110,30 @@ describe.skipIf(!chromiumInstalled)('the analyst console in Chromium', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
       await expect.poll(() => page.locator('.queue > li').count()).toBeLessThan(items);
+      // The decided item's buttons are gone: focus waits on the queue's heading, where Tab goes on to the next item.
+      await expect.poll(focusedId).toBe('review-title');
       decided += 1;
       expect(decided).toBeLessThan(50);
     }
     expect(decided).toBeGreaterThan(1);
     await page.getByText('Nothing awaits review.').waitFor();
+  });
+
+  it('every control of the Screen page is reachable with Tab, in order', async () => {
+    await open('/console');
+    const reached: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate<string>("document.activeElement.id || document.activeElement.textContent.trim()"));
+    }
+    expect(reached).toEqual([
+      'Skip to content', 'Screen', 'Review queue', 'Events', 'Lists', 'Batch',
+      'screen-name', 'screen-kind', 'screen-address', 'screen-chain', 'Screen',
+    ]);
+    // Operable from the keyboard too: Enter in the Name field screens.
+    await page.getByLabel('Name', { exact: true }).fill('Lazarus Group');
+    await page.getByLabel('Name', { exact: true }).press('Enter');
+    await page.getByRole('heading', { name: 'Results' }).waitFor();
   });
 
   it('the events page for 2019 lists the Pyongyang conference', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Problem, type Schemas, api, asProblem } from '../api.js';
 import { DECISION_LABELS, DecisionDialog, type DecisionKind } from '../components/DecisionDialog.js';
 import { Link, useTitle } from '../router.js';
@@ -16,17 +16,20 @@ export function ReviewPage() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [deciding, setDeciding] = useState<{ item: Item; decision: DecisionKind } | null>(null);
   const [loads, setLoads] = useState(0);
+  // The decided item's buttons leave with it: focus goes to the queue's heading, not to the end of the page.
+  const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     void api.GET('/v1/review-queue', { params: { query: { limit: PAGE_SIZE, cursor } } }).then(({ data, error, response }) => {
       setQueue(data ?? null);
       setProblem(data ? null : asProblem(error, response.status));
+      if (loads > 0) heading.current?.focus();
     });
   }, [cursor, loads]);
 
   return (
     <section aria-labelledby="review-title">
-      <h1 id="review-title">Review queue</h1>
+      <h1 id="review-title" ref={heading} tabIndex={-1}>Review queue</h1>
       {problem && <p class="problem" role="alert">{problem.detail ?? problem.title}</p>}
       {queue && queue.items.length === 0 && <p role="status">Nothing awaits review.</p>}
       {queue && queue.items.length > 0 && (
