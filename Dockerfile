@@ -7,7 +7,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+COPY openapi ./openapi
+COPY console ./console
+RUN npm run build && npm run console:build && npm prune --omit=dev
 
 # Run: only the compiled code, production dependencies, migrations and the curated data, as a non-root user.
 FROM node:22-bookworm-slim
@@ -18,6 +20,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/console/dist ./console/dist
 COPY package.json ./
 COPY migrations ./migrations
 COPY data ./data

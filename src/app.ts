@@ -16,6 +16,7 @@ import { CuratedDataError } from './ingest/curated/load.js';
 import { syncCuratedDataset } from './ingest/curated/sync.js';
 import { MemoryQueryBudget, type QueryBudget } from './limits/query-budget.js';
 import { ScreeningGate } from './limits/screening-gate.js';
+import { consoleRoutes } from './routes/console.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { entityRoutes } from './routes/entities.js';
 import { eventRoutes } from './routes/events.js';
@@ -25,6 +26,7 @@ import { MAX_PARAM_LENGTH, documentFrameworkProblems } from './routes/framework-
 import { rejectUndeclaredQueryParameters } from './routes/query-parameters.js';
 import { batchRoutes } from './routes/batch.js';
 import { decisionRoutes } from './routes/decisions.js';
+import { reviewQueueRoutes } from './routes/review-queue.js';
 import { screenRoutes } from './routes/screen.js';
 import { screeningRoutes } from './routes/screenings.js';
 import { transformKeepingResponseHeaders } from './schemas/openapi-transform.js';
@@ -45,6 +47,8 @@ export interface BuildOptions {
   queryBudget?: QueryBudget;
   /** The writer of single screenings' audit records (default: group commit into the database). */
   auditWriter?: (db: Db) => AuditWriter;
+  /** Where the built analyst console is (default console/dist). */
+  consoleDir?: string;
 }
 
 const API_VERSION = '0.1.0';
@@ -141,11 +145,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(batchRoutes);
   await app.register(screeningRoutes);
   await app.register(decisionRoutes);
+  await app.register(reviewQueueRoutes);
   await app.register(entityRoutes);
   await app.register(eventRoutes);
   await app.register(sourceRoutes);
   await app.register(datasetRoutes);
   await app.register(openapiRoutes);
+  await app.register(consoleRoutes, options.consoleDir ? { dir: options.consoleDir } : {});
   registerMethodNotAllowed();
   return app;
 }

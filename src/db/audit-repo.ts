@@ -88,6 +88,19 @@ export function listScreenings(db: Db, f: ScreeningFilter & { limit: number; cur
   return { items: page.items.map(toRecord), nextCursor: page.nextCursor };
 }
 
+/**
+ * Screenings whose overall verdict is `match` or `review`, oldest first, from the id `from` (included) or after the
+ * id `after`: a clear one awaits no review.
+ */
+export function screeningsAwaitingReview(db: Db, range: { from?: string; after?: string }, limit: number): ScreeningRecord[] {
+  const rows = statement(
+    db,
+    `SELECT ${COLUMNS} FROM screenings WHERE verdict IN ('match', 'review')
+     AND (@from IS NULL OR id >= @from) AND (@after IS NULL OR id > @after) ORDER BY id LIMIT @limit`,
+  ).all({ from: range.from ?? null, after: range.after ?? null, limit }) as Row[];
+  return rows.map(toRecord);
+}
+
 /** Every screening in the period, oldest first, one at a time (for streaming exports of any size). */
 export function* iterateScreenings(db: Db, f: ScreeningFilter): Generator<ScreeningRecord> {
   const rows = db.prepare(`SELECT ${COLUMNS} FROM screenings WHERE ${WHERE} ORDER BY id`).iterate(params(f)) as Iterable<Row>;

@@ -64,6 +64,8 @@ export async function decisionRoutes(app: App): Promise<void> {
         subject.name !== undefined
           ? nameSubject(subject.name)
           : subjectOfAddress(subject.address ?? '', subject.chain, 'body.subject.address');
+      const reviewer = rest.reviewer ?? request.apiKey?.name;
+      if (reviewer === undefined) throw invalidField('body.reviewer', 'give the reviewer’s name: the service runs open, so no API key names one');
       const now = new Date();
       const outcome = recordDecision(app.catalog.db, app.catalog.state, party, {
         id: uuidv7(),
@@ -74,7 +76,7 @@ export async function decisionRoutes(app: App): Promise<void> {
         entityFingerprint: partyFingerprint(party),
         decision: rest.decision,
         reason: rest.reason,
-        reviewer: rest.reviewer,
+        reviewer,
         expiresAt: rest.expiresAt ? new Date(rest.expiresAt).toISOString() : null,
         apiKeyId: apiKeyIdOf(request),
         supersedes: rest.supersedes ?? null,

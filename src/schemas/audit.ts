@@ -68,7 +68,13 @@ export const decisionRequestSchema = named(
       entityId: z.string().min(1).max(200).describe('The matched party (any of its record ids).'),
       decision: z.enum(['false_positive', 'true_match']),
       reason: z.string().trim().min(1).max(2000),
-      reviewer: z.string().trim().min(1).max(200),
+      reviewer: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe('Who decided. Defaults to the name of the API key that sends the decision; required when the service runs open (no key names anyone).'),
       expiresAt: futureInstant.optional().describe('After this the decision no longer applies (a date: from its start); must be in the future.'),
       supersedes: z
         .string()

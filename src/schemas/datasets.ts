@@ -8,6 +8,7 @@ export const datasetSchema = named(
     title: z.string(),
     version: z.string().describe('Content hash of the loaded data (prefixed by the list date for official lists).'),
     loadedAt: z.string(),
+    listDate: z.string().nullable().describe('The publication date the list gives itself (official lists); null for the curated dataset.'),
     counts: z.record(z.string(), z.number().int()),
   }),
 );

@@ -11,6 +11,7 @@ import {
   nameTypeSchema,
   queryParameters,
 } from './common.js';
+import { exposureSchema } from './exposure.js';
 
 export const entityListQuerySchema = queryParameters({
   q: z
@@ -92,5 +93,6 @@ export const entityDetailSchema = named(
       }),
     ),
     citations: z.array(citationSchema),
+    exposure: exposureSchema,
   }),
 );

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { nameInputSchema } from '../screening/name-input.js';
 import { CHAIN_WITHOUT_ADDRESS } from '../screening/screen.js';
 import { citationSchema, designationSchema, entitySummarySchema, named, nameTypeSchema, queryParameters } from './common.js';
+import { exposureSchema } from './exposure.js';
 
 export const kindFilterSchema = z
   .enum(['person', 'organization', 'group', 'vessel', 'any'])
@@ -175,6 +176,7 @@ export const screenMatchSchema = named(
     explanation: explanationSchema,
     designations: z.array(designationSchema).describe('The designations of every record of the party.'),
     citations: z.array(citationSchema),
+    exposure: exposureSchema,
   }),
 );
 

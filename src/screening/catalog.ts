@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { type ListedAddress, type ScreeningSnapshot, datasetVersions, readScreeningSnapshot } from '../db/screening-repo.js';
+import { ExposureIndex } from './exposure.js';
 import { NAME_KEYS_VERSION } from './name-keys.js';
 import { NameIndex } from './name-index.js';
 import { type Parties, groupParties } from './parties.js';
@@ -16,6 +17,8 @@ export interface ScreeningState {
   names: NameIndex;
   /** Listed crypto addresses by canonical form. */
   addresses: Map<string, ListedAddress[]>;
+  /** Each party's paths to a designation, computed when first asked for. */
+  exposure: ExposureIndex;
 }
 
 function buildState(db: Db): ScreeningState {
@@ -28,7 +31,8 @@ function buildState(db: Db): ScreeningState {
     else addresses.set(a.normalized, [a]);
   }
   const names = indexing.build();
-  return { snapshot, parties: groupParties(snapshot.entities, snapshot.sameParty), names, addresses };
+  const parties = groupParties(snapshot.entities, snapshot.sameParty);
+  return { snapshot, parties, names, addresses, exposure: new ExposureIndex(db, snapshot, parties) };
 }
 
 /**

@@ -1,11 +1,14 @@
 import type { Db } from '../db/database.js';
 import { type EntityDetail, getEntity } from '../db/entities-repo.js';
 import type { ScreeningState } from './catalog.js';
+import type { Exposure } from './exposure.js';
 import { partyStatus } from './parties.js';
 
 export interface PartyDetail extends EntityDetail {
   /** The other records of the same real-world party, whose names, designations, relations and events are merged in. */
   sameAs: { id: string; datasetId: string; name: string }[];
+  /** Its chains of cited facts to a designation, as screening shows them (none for an unflagged record). */
+  exposure: Exposure;
 }
 
 /**
@@ -16,14 +19,16 @@ export function partyDetail(db: Db, state: ScreeningState, id: string): PartyDet
   const entity = getEntity(db, id);
   if (!entity) return null;
   const party = state.parties.get(id);
+  const exposure = party ? state.exposure.of(party) : { status: entity.status, paths: [] };
   const others = (party?.members ?? []).filter((m) => m.id !== id);
-  if (!party || others.length === 0) return { ...entity, sameAs: [] };
+  if (!party || others.length === 0) return { ...entity, sameAs: [], exposure };
   const memberIds = new Set(party.members.map((m) => m.id));
   const records = [entity, ...others.flatMap((m) => getEntity(db, m.id) ?? [])];
   return {
     ...entity,
     status: partyStatus(party.members),
     sameAs: others.map((m) => ({ id: m.id, datasetId: m.datasetId, name: m.name })),
+    exposure,
     names: records.flatMap((r) => r.names),
     designations: records.flatMap((r) => r.designations),
     identifiers: records.flatMap((r) => r.identifiers),

@@ -5,12 +5,15 @@ import type { Db } from '../db/database.js';
 import { MATCHER_VERSION } from '../matching/index.js';
 import { decisionsForSubjects } from '../db/decisions-repo.js';
 import type { ScreeningState } from './catalog.js';
+import type { Exposure } from './exposure.js';
 import { type PreviousReview, addressSubject, nameSubject, reviewFor, subjectOfNormalized } from './decisions.js';
 import { type ScreenMatch, type ScreenRequest, type ScreenResult, type SubjectKind, screen } from './screen.js';
 
 export interface ReviewedMatch extends ScreenMatch {
   /** An analyst's decision on this subject and party that still applies, or null. */
   previouslyReviewed: PreviousReview | null;
+  /** Why the party has its status: its chains of cited facts to a designation. */
+  exposure: Exposure;
 }
 
 export interface ScreeningAnswer extends Omit<ScreenResult, 'matches' | 'verdict'> {
@@ -64,7 +67,8 @@ export function answerScreening(ctx: ScreeningContext, req: ScreenRequest, ref: 
   const reviewed = (hit: ScreenMatch): ReviewedMatch => {
     const party = ctx.state.parties.get(hit.entity.id);
     const own = decisions.filter((d) => d.subject === subjects[hit.subjectKind]);
-    return { ...hit, previouslyReviewed: party ? reviewFor(ctx.state, party, own, now) : null };
+    const exposure = party ? ctx.state.exposure.of(party) : { status: hit.entity.status, paths: [] };
+    return { ...hit, previouslyReviewed: party ? reviewFor(ctx.state, party, own, now) : null, exposure };
   };
   const matches = result.matches
     .map(({ otherSubjectHit, ...best }) =>

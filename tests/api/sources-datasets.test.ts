@@ -66,6 +66,7 @@ describe('GET /v1/datasets', () => {
           title: expect.any(String),
           version: expect.stringMatching(/^sha256:/),
           loadedAt: expect.any(String),
+          listDate: null,
           counts: {
             sources: 2,
             entities: 4,

@@ -1,0 +1,26 @@
+import { problemResponses } from '../schemas/common.js';
+import { reviewQueueQuerySchema, reviewQueueSchema } from '../schemas/review-queue.js';
+import { reviewQueue } from '../screening/review-queue.js';
+import { type App, typed } from './types.js';
+
+export async function reviewQueueRoutes(app: App): Promise<void> {
+  typed(app).get(
+    '/v1/review-queue',
+    {
+      config: { scope: 'review' },
+      schema: {
+        operationId: 'listReviewQueue',
+        summary: 'What awaits an analyst: every match of a recorded screening with no decision on its subject and party',
+        description:
+          'Oldest screening first, one item per (screening, match) whose match is `match` or `review` and has no ' +
+          'decision that applies now to its subject and party. Recording a decision on the pair (POST /v1/decisions ' +
+          'with the item’s `subject` and `entity.id`) takes every item of that pair out of the queue; a screening ' +
+          'leaves it when all its matches are decided.',
+        tags: ['decisions'],
+        querystring: reviewQueueQuerySchema.meta({ examples: [{ limit: 20 }] }),
+        response: { 200: reviewQueueSchema, ...problemResponses },
+      },
+    },
+    async (request) => reviewQueue(app.catalog.db, app.catalog.state, request.query, new Date()),
+  );
+}
