@@ -72,7 +72,8 @@ export function compareSpellings(left: Spelling, right: Spelling, context: Spell
   return edited;
 }
 
-function isSyllabic(token: PreparedToken): boolean {
+/** A Han or Hangul token: one whole syllable. */
+export function isSyllabic(token: Pick<PreparedToken, 'writing'>): boolean {
   return token.writing === 'han' || token.writing === 'hangul';
 }
 
