@@ -49,6 +49,10 @@ export function comparePrepared(query: PreparedName, candidate: PreparedName, op
   let best: ScoredAlignment = { score: 0, pairs: [] };
   for (const queryReading of query.readings) {
     for (const candidateReading of candidate.readings) {
+      // Two names in Han characters are compared reading for reading: a pinyin syllable and a Sino-Korean one spelt
+      // alike are different characters (the same character is equal in either reading), and the two cross pairs
+      // doubled the work of every such comparison.
+      if (queryReading.han !== null && candidateReading.han !== null && queryReading.han !== candidateReading.han) continue;
       const links = alignTokens(queryReading, candidateReading, !people);
       const scored = scoreAlignment(queryReading, candidateReading, links, people);
       if (scored.score > best.score || best.pairs.length === 0) best = scored;

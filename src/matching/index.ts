@@ -8,6 +8,6 @@ export { nameIndexKeys, type NameIndexKeys } from './index-keys.js';
 export { romanKey, looksRomanizedKorean } from './korean-romanization.js';
 export { DEFAULT_THRESHOLD, REVIEW_THRESHOLD } from './thresholds.js';
 export type {
-  AlignedPair, CompareOptions, Explanation, MatchAlgorithm, MatchRule, NameComparison, NameKind, NameReading,
+  AlignedPair, CompareOptions, Explanation, HanReading, MatchAlgorithm, MatchRule, NameComparison, NameKind, NameReading,
   PreparedName, PreparedToken, TokenCompound, TokenRole, WritingSystem,
 } from './types.js';

@@ -174,11 +174,11 @@ function compoundsOf(tokens: readonly PreparedToken[], commaAt: number): TokenCo
 
 function readingsOf(cleaned: string, kind: NameKind): NameReading[] {
   const commaIndex = cleaned.indexOf(',');
-  const commaAt = commaIndex >= 0 ? tokenizeName(cleaned.slice(0, commaIndex), kind)[0]?.length ?? 0 : 0;
-  return tokenizeName(cleaned, kind).map((rawTokens) => {
+  const commaAt = commaIndex >= 0 ? tokenizeName(cleaned.slice(0, commaIndex), kind)[0]?.tokens.length ?? 0 : 0;
+  return tokenizeName(cleaned, kind).map(({ han, tokens: rawTokens }) => {
     const collapsed = kind === 'person' ? rawTokens : collapseLegalPhrases(rawTokens);
     const tokens = collapsed.map((token, index) => prepareToken(token, collapsed[index + 1], index, kind));
-    return { tokens, compounds: compoundsOf(tokens, commaAt) };
+    return { tokens, compounds: compoundsOf(tokens, commaAt), han };
   });
 }
 

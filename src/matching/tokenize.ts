@@ -1,7 +1,7 @@
 import anyAscii from 'any-ascii';
 import { translate as hanjaToHangul } from 'hanja/lib/translate.js';
 import { nativeForm, writingSystemOf } from './clean-text.js';
-import type { NameKind, WritingSystem } from './types.js';
+import type { HanReading, NameKind, WritingSystem } from './types.js';
 
 /** A token before roles and keys are assigned. */
 export interface RawToken {
@@ -54,15 +54,16 @@ function syllableTokens(word: string, writing: WritingSystem, koreanReading: boo
  * Words of a cleaned name as tokens, once per reading: a name with Han characters is read
  * both in pinyin and in Sino-Korean (`金日成` → `jin ri cheng` and `kim il seong`).
  */
-export function tokenizeName(cleaned: string, kind: NameKind): RawToken[][] {
+export function tokenizeName(cleaned: string, kind: NameKind): { han: HanReading; tokens: RawToken[] }[] {
   const words = splitWords(cleaned, kind).map((word) => ({ word, writing: writingSystemOf(word) }));
   const hasHan = words.some(({ writing }) => writing === 'han');
-  const readings = hasHan ? [false, true] : [false];
-  return readings.map((koreanReading) =>
-    words.flatMap(({ word, writing }) =>
+  const readings: HanReading[] = hasHan ? ['pinyin', 'sino-korean'] : [null];
+  return readings.map((han) => ({
+    han,
+    tokens: words.flatMap(({ word, writing }) =>
       writing === 'hangul' || writing === 'han'
-        ? syllableTokens(word, writing, koreanReading)
+        ? syllableTokens(word, writing, han === 'sino-korean')
         : latinTokens(word, writing),
     ),
-  );
+  }));
 }

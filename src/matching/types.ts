@@ -43,10 +43,14 @@ export interface TokenCompound {
   readonly fromAbjad: boolean;
 }
 
+/** How a reading reads Han characters: in pinyin or in Sino-Korean; null for a name without any. */
+export type HanReading = 'pinyin' | 'sino-korean' | null;
+
 /** One way of reading a name; Han names get a Chinese and a Sino-Korean reading. */
 export interface NameReading {
   readonly tokens: readonly PreparedToken[];
   readonly compounds: readonly TokenCompound[];
+  readonly han: HanReading;
 }
 
 export interface PreparedName {
