@@ -3,6 +3,7 @@ import { cleanName } from './clean-text.js';
 import { looksRomanizedKorean, romanKey as computeRomanKey } from './korean-romanization.js';
 import { ofacTokens } from './ofac-score.js';
 import { consonantSkeleton as computeSkeleton, isAbjadLike } from './skeleton.js';
+import { isSyllabic } from './token-similarity.js';
 import { tokenizeName, type RawToken } from './tokenize.js';
 import { transpositionDistance } from './transposition-distance.js';
 import type { NameKind, NameReading, PreparedName, PreparedToken, TokenCompound, TokenRole } from './types.js';
@@ -146,6 +147,7 @@ function compoundOf(tokens: readonly PreparedToken[], members: readonly number[]
     romanKey: keys.every((key) => key !== '') ? keys.join('') : '',
     skeleton: consonantSkeleton(parts.map((token) => token.latin).join('')),
     fromAbjad: parts.some((token) => isAbjadLike(token)),
+    syllables: parts.every((token) => isSyllabic(token)),
   };
 }
 

@@ -41,6 +41,8 @@ export interface TokenCompound {
   readonly skeleton: string;
   /** True when a member came from an abjad or abugida script, so the skeleton may decide. */
   readonly fromAbjad: boolean;
+  /** True when every member is a Han or Hangul syllable. */
+  readonly syllables: boolean;
 }
 
 /** How a reading reads Han characters: in pinyin or in Sino-Korean; null for a name without any. */
