@@ -3,7 +3,8 @@
  * pipeline, the rules, the thresholds and the measured figures.
  */
 export { compareNames, comparePrepared } from './compare.js';
-export { prepareName } from './prepare.js';
+export { MAX_READINGS, prepareName } from './prepare.js';
+export { MAX_NAME_TOKENS } from './tokenize.js';
 export { nameIndexKeys, type NameIndexKeys } from './index-keys.js';
 export { romanKey, looksRomanizedKorean } from './korean-romanization.js';
 export { DEFAULT_THRESHOLD, REVIEW_THRESHOLD } from './thresholds.js';

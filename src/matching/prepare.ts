@@ -163,9 +163,12 @@ function compoundsOf(tokens: readonly PreparedToken[], commaAt: number): TokenCo
     for (let length = 2; length <= 3; length += 1) {
       for (let start = 0; start + length <= order.length; start += 1) {
         const members = order.slice(start, start + length);
-        const signature = members.join(',');
-        if (seen.has(signature)) continue;
-        seen.add(signature);
+        // Only a second order can repeat a span of the first.
+        if (orders.length > 1) {
+          const signature = members.join(',');
+          if (seen.has(signature)) continue;
+          seen.add(signature);
+        }
         const compound = compoundOf(tokens, members);
         if (compound) compounds.push(compound);
       }
@@ -184,12 +187,23 @@ function readingsOf(cleaned: string, kind: NameKind): NameReading[] {
   });
 }
 
+/**
+ * The most readings a name keeps: every reading is compared with every reading of the other name, so their number
+ * bounds the work as much as the tokens do. Four is as many as any listed name has (`FAI/Craft Cooperative Fire and
+ * Similar/International Revolutionary Front`: the whole name and its three parts).
+ */
+export const MAX_READINGS = 4;
+
 /** Prepare a name once for many comparisons, e.g. `prepareName("KIM, Jong Un", "person")`. */
 export function prepareName(name: string, kind: NameKind = 'any'): PreparedName {
   const cleaned = cleanName(name);
   // `Polar Star/Northern Star Shipping` lists two names in one: each is also read on its own.
   const alternatives = cleaned.split('/').filter((part) => /\p{L}|\p{N}/u.test(part));
   const sources = alternatives.length > 1 ? [cleaned, ...alternatives] : [cleaned];
-  const readings = sources.flatMap((source) => readingsOf(source, kind));
+  const readings: NameReading[] = [];
+  for (const source of sources) {
+    if (readings.length >= MAX_READINGS) break;
+    readings.push(...readingsOf(source, kind).slice(0, MAX_READINGS - readings.length));
+  }
   return { original: name, kind, readings, ofacTokens: ofacTokens(name) };
 }
