@@ -22,7 +22,11 @@ function acronymLinks(acronymSide: NameReading, runSide: NameReading, acronymIsQ
       // A run can only spell the acronym from its first letter on: most starts are passed over before a run is made.
       const first = runSide.tokens[start];
       if (first === undefined || first.role === 'particle' || isSyllabic(first) || first.latin.charAt(0) !== initial) continue;
+      let words = 1;
       for (let end = start + 2; end <= Math.min(runSide.tokens.length, start + LONGEST_ACRONYM_RUN); end += 1) {
+        // Every word of the run gives a letter or more (a particle may give none): a longer run cannot be spelt.
+        if (runSide.tokens[end - 1]?.role !== 'particle') words += 1;
+        if (words > token.latin.length) break;
         if (!isAcronymOf(token.latin, runSide.tokens.slice(start, end))) continue;
         const run = Array.from({ length: end - start }, (_, k) => start + k);
         const link = { rule: 'acronym', similarity: RULE_SIMILARITY.acronym } as const;
