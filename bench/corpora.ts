@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Db } from '../src/db/database.js';
 import { listDatasets } from '../src/db/datasets-repo.js';
 import { PROJECT_ROOT } from '../src/paths.js';
+import type { AdversarialResult } from './adversarial.js';
 import type { Corpus } from './options.js';
 import type { LatencySummary } from './stats.js';
 
@@ -67,6 +68,8 @@ export interface InProcessResult {
     recall: Record<string, RecallCount>;
     unlisted: { queries: number; matchVerdict: number; anyResult: number };
   };
+  /** The adversarial queries' cost beside the normal queries' (with `names`). */
+  adversarial?: AdversarialResult;
   addresses?: {
     summary: LatencySummary;
     listed: number;

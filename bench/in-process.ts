@@ -8,12 +8,15 @@ import { openDatabase } from '../src/db/database.js';
 import { Catalog, type ScreeningState } from '../src/screening/catalog.js';
 import { type ScreenResult, ScreeningInputError, screen } from '../src/screening/screen.js';
 import { type AddressQuery, addressQueries } from './addresses.js';
+import { measureAdversarial } from './adversarial.js';
 import { type InProcessResult, type RecallCount, datasetSizes } from './corpora.js';
 import { CORPORA, loadOptions } from './options.js';
 import { type NameQuery, QUERY_CATEGORIES, nameQueries } from './queries.js';
 import { timeEach } from './stats.js';
 
 const MB = 1024 * 1024;
+/** How many of the normal name queries (the first of the same mix) the adversarial ones are measured beside. */
+const NORMAL_SAMPLE = 500;
 
 /** The process's peak resident memory (Linux VmHWM), or null where /proc is not there. */
 function peakRssMb(): number | null {
@@ -104,7 +107,11 @@ function main(): void {
       peakRssMb: peakRssMb(),
       heapUsedMb: memory.heapUsed / MB,
     };
-    if (parts.includes('names')) result.names = measureNames(state, options.BENCH_QUERIES, options.BENCH_SEED);
+    if (parts.includes('names')) {
+      result.names = measureNames(state, options.BENCH_QUERIES, options.BENCH_SEED);
+      const normal = nameQueries(state.names, Math.min(NORMAL_SAMPLE, options.BENCH_QUERIES), options.BENCH_SEED);
+      result.adversarial = measureAdversarial(state, normal.map((q) => q.name));
+    }
     if (parts.includes('addresses')) result.addresses = measureAddresses(state, options.BENCH_QUERIES, options.BENCH_SEED);
     result.afterQueries = { rssMb: process.memoryUsage().rss / MB, peakRssMb: peakRssMb() };
     process.stdout.write(`${JSON.stringify(result)}\n`);

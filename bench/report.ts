@@ -81,6 +81,31 @@ function inProcessTables(results: InProcessResult[]): string[] {
   ];
 }
 
+/** Each adversarial query's cost, then per corpus its worst and median beside the normal queries' median. */
+function adversarialTables(results: InProcessResult[]): string[] {
+  const measured = results.flatMap((r) => (r.adversarial ? [{ corpus: r.corpus, a: r.adversarial }] : []));
+  const first = measured[0];
+  if (!first) return [];
+  const labels = first.a.queries.map((q) => q.label);
+  const rows = labels.map((label, i) => [
+    label,
+    fmt(first.a.queries[i]?.characters),
+    ...measured.flatMap(({ a }) => {
+      const q = a.queries.find((x) => x.label === label);
+      return [fmt(q?.costMs, 2), q ? `${fmt(q.costMs / a.normal.medianMs, 1)}×` : '–'];
+    }),
+  ]);
+  const summary = measured.map(({ corpus, a }) => [corpusTitle(corpus), fmt(a.normal.queries), fmt(a.normal.medianMs, 3), fmt(a.medianMs, 2),
+    fmt(a.worstMs, 2), `${fmt(a.worstMs / a.normal.medianMs, 1)}×`]);
+  const repeats = first.a.repeats;
+  return [
+    table(`In process: adversarial name queries, cost = median CPU time of ${repeats} calls (ms), and × the normal queries' median`,
+      ['query', 'characters', ...measured.flatMap(({ corpus }) => [`(${corpus}) ms`, `(${corpus}) × normal`])], rows),
+    table(`In process: adversarial against normal queries (each a median of ${repeats} calls' CPU time); target on (b): worst ≤ 10× normal`,
+      ['corpus', 'normal queries', 'normal median ms', 'adversarial median ms', 'adversarial worst ms', 'worst ÷ normal median'], summary),
+  ];
+}
+
 function addressTable(results: InProcessResult[]): string[] {
   const rows = results.flatMap((r) => {
     const a = r.addresses;
@@ -123,7 +148,7 @@ function httpTables(r: BenchResults): string[] {
 
 /** The whole report as aligned plain-text tables. */
 export function report(r: BenchResults): string {
-  const sections = [machineTable(r), ...datasetTables(r), ...inProcessTables(r.inProcess), ...addressTable(r.inProcess), ...scalingTable(r), ...httpTables(r)];
+  const sections = [machineTable(r), ...datasetTables(r), ...inProcessTables(r.inProcess), ...adversarialTables(r.inProcess), ...addressTable(r.inProcess), ...scalingTable(r), ...httpTables(r)];
   if (r.notes.length > 0) sections.push(`\nNotes\n${r.notes.map((n) => `- ${n}`).join('\n')}`);
   if (r.problems.length > 0) sections.push(`\nProblems\n${r.problems.map((p) => `- ${p}`).join('\n')}`);
   sections.push(`\nTotal ${fmt(r.totalSeconds, 1)} s`);

@@ -21,7 +21,7 @@ const dataDir = process.argv[2] ?? resolve(projectRoot, '../shared/data');
 const outputPath = resolve(projectRoot, 'src/matching/data/korean-syllables.json');
 
 function syllablesOf(name: string): string[] | undefined {
-  const tokens = tokenizeName(cleanName(name), 'person')[0] ?? [];
+  const tokens = tokenizeName(cleanName(name), 'person')[0]?.tokens ?? [];
   if (tokens.some((token) => token.writing === 'han')) return undefined;
   const latin = tokens.map((token) => token.latin);
   return latin.length >= 2 && latin.length <= 4 && latin.every((t) => looksRomanizedKorean(t)) ? latin : undefined;

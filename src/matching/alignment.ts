@@ -1,5 +1,5 @@
 import { isAcronymOf } from './acronym.js';
-import { RULE_SIMILARITY, compareTokens, compareWithCompound, type TokenLink } from './token-similarity.js';
+import { RULE_SIMILARITY, compareTokens, compareWithCompound, isSyllabic, type TokenLink } from './token-similarity.js';
 import type { NameReading } from './types.js';
 
 /** Query tokens linked to candidate tokens by one rule. */
@@ -9,13 +9,24 @@ export interface Alignment extends TokenLink {
 }
 
 const LONGEST_ACRONYM_RUN = 6;
+// What can be an acronym: a word of 2 to 8 plain letters (`rgb`, `komid`). Acronyms and the runs they spell are words,
+// never Han or Hangul syllables: read as acronyms, their pinyin made `金` (jin) Jeju International Network.
+const PLAIN_WORD = /^[a-z]{2,8}$/;
 
 function acronymLinks(acronymSide: NameReading, runSide: NameReading, acronymIsQuery: boolean): Alignment[] {
   const links: Alignment[] = [];
   acronymSide.tokens.forEach((token, index) => {
-    if (token.role !== 'name' || token.latin.length < 2 || token.latin.length > 8) return;
+    if (token.role !== 'name' || isSyllabic(token) || !PLAIN_WORD.test(token.latin)) return;
+    const initial = token.latin.charAt(0);
     for (let start = 0; start < runSide.tokens.length; start += 1) {
+      // A run can only spell the acronym from its first letter on: most starts are passed over before a run is made.
+      const first = runSide.tokens[start];
+      if (first === undefined || first.role === 'particle' || isSyllabic(first) || first.latin.charAt(0) !== initial) continue;
+      let words = 1;
       for (let end = start + 2; end <= Math.min(runSide.tokens.length, start + LONGEST_ACRONYM_RUN); end += 1) {
+        // Every word of the run gives a letter or more (a particle may give none): a longer run cannot be spelt.
+        if (runSide.tokens[end - 1]?.role !== 'particle') words += 1;
+        if (words > token.latin.length) break;
         if (!isAcronymOf(token.latin, runSide.tokens.slice(start, end))) continue;
         const run = Array.from({ length: end - start }, (_, k) => start + k);
         const link = { rule: 'acronym', similarity: RULE_SIMILARITY.acronym } as const;

@@ -1,10 +1,10 @@
-import { alignTokens } from './alignment.js';
+import { type Alignment, alignTokens } from './alignment.js';
 import { ofacScore } from './ofac-score.js';
 import { prepareListedName, prepareName } from './prepare.js';
-import { scoreAlignment, type ScoredAlignment } from './score-alignment.js';
+import { explainAlignment, scoreAlignment } from './score-alignment.js';
 import { DEFAULT_THRESHOLD } from './thresholds.js';
 import { distance as levenshtein } from 'fastest-levenshtein';
-import type { AlignedPair, CompareOptions, Explanation, NameComparison, PreparedName } from './types.js';
+import type { AlignedPair, CompareOptions, Explanation, NameComparison, NameReading, PreparedName } from './types.js';
 
 function summarize(score: number, pairs: readonly AlignedPair[], algorithm: string, alternative: string | null): string {
   const aligned = pairs.filter((pair) => pair.query !== '' && pair.candidate !== '');
@@ -47,19 +47,23 @@ function compareOfac(query: PreparedName, candidate: PreparedName): NameComparis
 export function comparePrepared(query: PreparedName, candidate: PreparedName, options: CompareOptions = {}): NameComparison {
   if (options.algorithm === 'ofac') return compareOfac(query, candidate);
   const people = options.kind === 'person' || (query.kind === 'person' && candidate.kind === 'person');
-  let best: ScoredAlignment = { score: 0, pairs: [] };
-  let alternative: string | null = null;
+  let best: { query: NameReading; candidate: NameReading; links: readonly Alignment[]; score: number } | undefined;
   for (const queryReading of query.readings) {
     for (const candidateReading of candidate.readings) {
+      // Two names in Han characters are compared reading for reading: a pinyin syllable and a Sino-Korean one spelt
+      // alike are different characters (the same character is equal in either reading), and the two cross pairs
+      // doubled the work of every such comparison.
+      if (queryReading.han !== null && candidateReading.han !== null && queryReading.han !== candidateReading.han) continue;
       const links = alignTokens(queryReading, candidateReading, !people);
-      const scored = scoreAlignment(queryReading, candidateReading, links, people);
-      if (scored.score > best.score || best.pairs.length === 0) {
-        best = scored;
-        alternative = candidateReading.alternative;
-      }
+      const score = scoreAlignment(queryReading, candidateReading, links, people);
+      // A reading pair with no token at all explains nothing: any other pair is taken over it.
+      const empty = best !== undefined && best.query.tokens.length + best.candidate.tokens.length === 0;
+      if (best === undefined || score > best.score || empty) best = { query: queryReading, candidate: candidateReading, links, score };
     }
   }
-  return explain(best.score, best.pairs, 'default', alternative);
+  if (best === undefined) return explain(0, [], 'default');
+  const explained = explainAlignment(best.query, best.candidate, best.links, people);
+  return explain(explained.score, explained.pairs, 'default', best.candidate.alternative);
 }
 
 /** Compare a query with a listed name, e.g. `compareNames("Kimjongun", "KIM, Jong Un", { kind: "person" })`. */

@@ -3,13 +3,13 @@
  * pipeline, the rules, the thresholds and the measured figures.
  */
 export { compareNames, comparePrepared } from './compare.js';
-export { prepareListedName, prepareName } from './prepare.js';
-export { hasNameTokens } from './tokenize.js';
+export { MAX_READINGS, prepareListedName, prepareName } from './prepare.js';
+export { MAX_NAME_TOKENS, hasNameTokens } from './tokenize.js';
 export { nameIndexKeys, type NameIndexKeys } from './index-keys.js';
 export { romanKey, looksRomanizedKorean } from './korean-romanization.js';
 export { DEFAULT_THRESHOLD, REVIEW_THRESHOLD } from './thresholds.js';
 export { MATCHER_VERSION } from './version.js';
 export type {
-  AlignedPair, CompareOptions, Explanation, MatchAlgorithm, MatchRule, NameComparison, NameKind, NameReading,
+  AlignedPair, CompareOptions, Explanation, HanReading, MatchAlgorithm, MatchRule, NameComparison, NameKind, NameReading,
   PreparedName, PreparedToken, TokenCompound, TokenRole, WritingSystem,
 } from './types.js';

@@ -3,6 +3,7 @@ import { cleanName } from './clean-text.js';
 import { looksRomanizedKorean, romanKey as computeRomanKey } from './korean-romanization.js';
 import { ofacTokens } from './ofac-score.js';
 import { consonantSkeleton as computeSkeleton, isAbjadLike } from './skeleton.js';
+import { isSyllabic } from './token-similarity.js';
 import { tokenizeName, type RawToken } from './tokenize.js';
 import { transpositionDistance } from './transposition-distance.js';
 import type { NameKind, NameReading, PreparedName, PreparedToken, TokenCompound, TokenRole } from './types.js';
@@ -146,6 +147,7 @@ function compoundOf(tokens: readonly PreparedToken[], members: readonly number[]
     romanKey: keys.every((key) => key !== '') ? keys.join('') : '',
     skeleton: consonantSkeleton(parts.map((token) => token.latin).join('')),
     fromAbjad: parts.some((token) => isAbjadLike(token)),
+    syllables: parts.every((token) => isSyllabic(token)),
   };
 }
 
@@ -161,9 +163,12 @@ function compoundsOf(tokens: readonly PreparedToken[], commaAt: number): TokenCo
     for (let length = 2; length <= 3; length += 1) {
       for (let start = 0; start + length <= order.length; start += 1) {
         const members = order.slice(start, start + length);
-        const signature = members.join(',');
-        if (seen.has(signature)) continue;
-        seen.add(signature);
+        // Only a second order can repeat a span of the first.
+        if (orders.length > 1) {
+          const signature = members.join(',');
+          if (seen.has(signature)) continue;
+          seen.add(signature);
+        }
         const compound = compoundOf(tokens, members);
         if (compound) compounds.push(compound);
       }
@@ -174,13 +179,20 @@ function compoundsOf(tokens: readonly PreparedToken[], commaAt: number): TokenCo
 
 function readingsOf(cleaned: string, kind: NameKind, alternative: string | null): NameReading[] {
   const commaIndex = cleaned.indexOf(',');
-  const commaAt = commaIndex >= 0 ? tokenizeName(cleaned.slice(0, commaIndex), kind)[0]?.length ?? 0 : 0;
-  return tokenizeName(cleaned, kind).map((rawTokens) => {
+  const commaAt = commaIndex >= 0 ? tokenizeName(cleaned.slice(0, commaIndex), kind)[0]?.tokens.length ?? 0 : 0;
+  return tokenizeName(cleaned, kind).map(({ han, tokens: rawTokens }) => {
     const collapsed = kind === 'person' ? rawTokens : collapseLegalPhrases(rawTokens);
     const tokens = collapsed.map((token, index) => prepareToken(token, collapsed[index + 1], index, kind));
-    return { tokens, compounds: compoundsOf(tokens, commaAt), alternative };
+    return { tokens, compounds: compoundsOf(tokens, commaAt), alternative, han };
   });
 }
+
+/**
+ * The most readings a name keeps: every reading is compared with every reading of the other name, so their number
+ * bounds the work as much as the tokens do. Four is as many as any listed name has (`FAI/Craft Cooperative Fire and
+ * Similar/International Revolutionary Front`: the whole name and its three parts).
+ */
+export const MAX_READINGS = 4;
 
 /**
  * Prepare a query once for many comparisons, e.g. `prepareName("KIM, Jong Un", "person")`. A query is read whole:
@@ -197,7 +209,11 @@ export function prepareName(name: string, kind: NameKind = 'any'): PreparedName 
 export function prepareListedName(name: string, kind: NameKind = 'any'): PreparedName {
   const cleaned = cleanName(name);
   const alternatives = cleaned.split('/').filter((part) => /\p{L}|\p{N}/u.test(part));
-  const readings = readingsOf(cleaned, kind, null);
-  if (alternatives.length > 1) readings.push(...alternatives.flatMap((part) => readingsOf(part, kind, part.trim())));
+  const sources: [string, string | null][] = [[cleaned, null], ...(alternatives.length > 1 ? alternatives.map((part): [string, string] => [part, part.trim()]) : [])];
+  const readings: NameReading[] = [];
+  for (const [source, alternative] of sources) {
+    if (readings.length >= MAX_READINGS) break;
+    readings.push(...readingsOf(source, kind, alternative).slice(0, MAX_READINGS - readings.length));
+  }
   return { original: name, kind, readings, ofacTokens: ofacTokens(name) };
 }

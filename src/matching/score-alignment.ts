@@ -43,13 +43,15 @@ function carriesIdentity(tokens: readonly PreparedToken[], indices: readonly num
   });
 }
 
-/** Score one alignment of a query reading against a candidate reading, with its explanation. */
-export function scoreAlignment(
-  query: NameReading,
-  candidate: NameReading,
-  links: readonly Alignment[],
-  people: boolean,
-): ScoredAlignment {
+interface Tally {
+  readonly score: number;
+  readonly denominator: number;
+  readonly penalty: number;
+  readonly queryLeft: readonly PreparedToken[];
+  readonly candidateLeft: readonly PreparedToken[];
+}
+
+function tally(query: NameReading, candidate: NameReading, links: readonly Alignment[], people: boolean): Tally {
   let weighted = 0;
   let alignedWeight = 0;
   let identityPairs = 0;
@@ -72,7 +74,25 @@ export function scoreAlignment(
   for (const token of candidateLeft) leftWeight += token.weight;
   const denominator = alignedWeight + penalty * leftWeight;
   const score = denominator > 0 ? weighted / denominator : 0;
+  return { score: Math.min(1, score), denominator, penalty, queryLeft, candidateLeft };
+}
 
+/** The score of one alignment of a query reading against a candidate reading. */
+export function scoreAlignment(query: NameReading, candidate: NameReading, links: readonly Alignment[], people: boolean): number {
+  return tally(query, candidate, links, people).score;
+}
+
+/**
+ * The same score with its explanation, pair by pair. Apart from `scoreAlignment` because only the best of two names'
+ * reading pairs is explained: the text of every pair is not built for the others.
+ */
+export function explainAlignment(
+  query: NameReading,
+  candidate: NameReading,
+  links: readonly Alignment[],
+  people: boolean,
+): ScoredAlignment {
+  const { score, denominator, penalty, queryLeft, candidateLeft } = tally(query, candidate, links, people);
   const pairs: AlignedPair[] = links.map((link) => {
     const weight = weightOf(query.tokens, link.query) + weightOf(candidate.tokens, link.candidate);
     return {
@@ -94,7 +114,7 @@ export function scoreAlignment(
     contribution: 0,
   });
   pairs.push(...queryLeft.map((t) => unmatched(t, 'query')), ...candidateLeft.map((t) => unmatched(t, 'candidate')));
-  return { score: Math.min(1, score), pairs };
+  return { score, pairs };
 }
 
 function round(value: number): number {

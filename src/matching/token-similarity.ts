@@ -72,7 +72,8 @@ export function compareSpellings(left: Spelling, right: Spelling, context: Spell
   return edited;
 }
 
-function isSyllabic(token: PreparedToken): boolean {
+/** A Han or Hangul token: one whole syllable. */
+export function isSyllabic(token: Pick<PreparedToken, 'writing'>): boolean {
   return token.writing === 'han' || token.writing === 'hangul';
 }
 
@@ -126,6 +127,8 @@ function compareSpelledTokens(left: PreparedToken, right: PreparedToken): TokenL
 /** Compare a token with a glued run of tokens (`Kimjongun` vs `Kim`+`Jong`+`Un`). */
 export function compareWithCompound(token: PreparedToken, compound: TokenCompound): TokenLink | undefined {
   if (token.role !== 'name' && token.role !== 'initial') return undefined;
+  // One syllable is never two or three: glued syllables are for meeting a word spelt in another script.
+  if (compound.syllables && isSyllabic(token)) return undefined;
   const viaSkeleton = isAbjadLike(token) || compound.fromAbjad;
   return compareSpellings(token, compound, { transliterated: viaSkeleton, viaSkeleton });
 }

@@ -41,7 +41,12 @@ export interface TokenCompound {
   readonly skeleton: string;
   /** True when a member came from an abjad or abugida script, so the skeleton may decide. */
   readonly fromAbjad: boolean;
+  /** True when every member is a Han or Hangul syllable. */
+  readonly syllables: boolean;
 }
+
+/** How a reading reads Han characters: in pinyin or in Sino-Korean; null for a name without any. */
+export type HanReading = 'pinyin' | 'sino-korean' | null;
 
 /** One way of reading a name; Han names get a Chinese and a Sino-Korean reading. */
 export interface NameReading {
@@ -49,6 +54,7 @@ export interface NameReading {
   readonly compounds: readonly TokenCompound[];
   /** The alternative this reading reads (`Northern Star` of a listed `Polar Star/Northern Star`); null: the whole name. */
   readonly alternative: string | null;
+  readonly han: HanReading;
 }
 
 export interface PreparedName {

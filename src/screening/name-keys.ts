@@ -6,7 +6,7 @@ import { type NameKind, type PreparedName, nameIndexKeys, prepareListedName } fr
  * The version of the stored index keys. Bump it whenever a change to the matcher's normalisation or to
  * `nameIndexKeys` changes the keys of a name: stored keys of another version are dropped and recomputed.
  */
-export const NAME_KEYS_VERSION = '3';
+export const NAME_KEYS_VERSION = '4';
 
 /**
  * The candidate-index keys of a prepared name, namespaced — `t:` token, `r:`/`m:` phonetic, `g:` trigram — and

@@ -47,6 +47,7 @@ describe('Korean names across romanization systems', () => {
   it.each([
     ['one given-name syllable differs', 'KIM Myong Hak', 'KIM Myong Su'],
     ['surname differs', 'PAK Song Hak', 'CHOE Song Hak'],
+    ['one Hangul syllable is never two glued ones (성, seong, is not 서나, seona)', '성일', '서나일'],
   ])('different people stay apart: %s', (_case, left, right) => {
     expect(compareNames(left, right, { kind: 'person' }).match).toBe(false);
   });

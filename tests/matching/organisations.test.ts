@@ -36,6 +36,12 @@ describe('organisations: acronyms match their expansion', () => {
   it('does not read person names as acronyms', () => {
     expect(compareNames('Kim', 'Kang Il Myong', { kind: 'person' }).match).toBe(false);
   });
+
+  it.each(['金', '진'])('does not read a Han or Hangul syllable as an acronym (%s, read jin, is not Jeju International Network)', (syllable) => {
+    const result = compareNames(syllable, 'Jeju International Network', org);
+    expect(result.explanation.pairs.map((pair) => pair.rule)).not.toContain('acronym');
+    expect(result.match).toBe(false);
+  });
 });
 
 describe('organisations: numbers are significant', () => {

@@ -12,6 +12,12 @@ describe('other scripts', () => {
     expect(compareNames(left, right, { kind: 'person' }).match).toBe(true);
   });
 
+  it('compares two Han names reading for reading: 金, jin in pinyin, is not 眞, jin in Sino-Korean', () => {
+    expect(compareNames('金', '眞').score).toBe(0);
+    expect(compareNames('金日成', '眞日成', { kind: 'person' }).match).toBe(false);
+    expect(compareNames('金日成', '金日成', { kind: 'person' }).score).toBe(1);
+  });
+
   it('explains a cross-script pair as a transliteration', () => {
     const rules = compareNames('Сергей Тарасов', 'Sergei Tarasov').explanation.pairs.map((pair) => pair.rule);
     expect(rules).toEqual(['transliteration', 'transliteration']);
