@@ -57,11 +57,19 @@ function statements(db: Db) {
 
 type Statements = ReturnType<typeof statements>;
 
+export interface WriteOptions {
+  loadedAt?: Date;
+  /** Each entity's content hash, by id, where the caller computed it; others get `entityContentHash(entity)`. */
+  contentHashes?: ReadonlyMap<string, string>;
+}
+
 /**
  * Replaces every row of `bundle.id` with the bundle's records in one transaction. Readers on other connections
  * keep seeing the previous version until the commit; any failure rolls back and leaves the previous version intact.
  */
-export function replaceDataset(db: Db, bundle: DatasetBundle, loadedAt = new Date()): DatasetCounts {
+export function replaceDataset(db: Db, bundle: DatasetBundle, options: WriteOptions = {}): DatasetCounts {
+  const loadedAt = options.loadedAt ?? new Date();
+  const hashOf = (e: EntityRecord) => options.contentHashes?.get(e.id) ?? entityContentHash(e);
   const s = statements(db);
   const write = db.transaction((): DatasetCounts => {
     s.deleteDataset.run(bundle.id);
@@ -88,7 +96,7 @@ export function replaceDataset(db: Db, bundle: DatasetBundle, loadedAt = new Dat
         src.publishedAt ?? null, src.publishedAtNote ?? null, src.url ?? null, src.documentFile ?? null);
       counts.sources++;
     }
-    for (const entity of bundle.entities) writeEntity(s, bundle.id, entity, counts, cite);
+    for (const entity of bundle.entities) writeEntity(s, bundle.id, entity, hashOf(entity), counts, cite);
     for (const event of bundle.events) writeEvent(s, bundle.id, event, counts, cite);
     assertNoDangling(s);
     s.updateCounts.run(JSON.stringify(counts), bundle.id);
@@ -104,9 +112,22 @@ export function replaceDataset(db: Db, bundle: DatasetBundle, loadedAt = new Dat
   }
 }
 
-/** A hash of everything a list says about an entity, to tell which parties changed between two list versions. */
-export function entityContentHash(e: EntityRecord): string {
-  return createHash('sha256').update(JSON.stringify(e)).digest('hex').slice(0, 32);
+/** A citation source hashed under another id (see entityContentHash). */
+export interface SourceAlias {
+  sourceId: string;
+  hashedAs: string;
+}
+
+/**
+ * A hash of everything a dataset says about an entity, to tell which parties changed between two versions (and so
+ * which decisions a new version voids). `listSource` names the list's own source, whose id carries the list date:
+ * hashed under a fixed name, a republication that leaves a party alone leaves its hash alone.
+ */
+export function entityContentHash(e: EntityRecord, listSource?: SourceAlias): string {
+  const json = JSON.stringify(e, (key, value: unknown) =>
+    key === 'sourceId' && listSource && value === listSource.sourceId ? listSource.hashedAs : value,
+  );
+  return createHash('sha256').update(json).digest('hex').slice(0, 32);
 }
 
 /** The form an identifier is looked up by: a crypto address's canonical form; null for other identifiers. */
@@ -116,9 +137,9 @@ function normalizedIdentifier(i: Identifier): string | null {
 
 type Cite = (type: CitedRecordType, recordId: string | number | bigint, citations: Citation[]) => void;
 
-function writeEntity(s: Statements, datasetId: string, e: EntityRecord, counts: DatasetCounts, cite: Cite): void {
+function writeEntity(s: Statements, datasetId: string, e: EntityRecord, contentHash: string, counts: DatasetCounts, cite: Cite): void {
   s.entity.run(e.id, datasetId, e.kind, e.name, e.status, e.summary ?? null,
-    e.details ? JSON.stringify(e.details) : null, entityContentHash(e));
+    e.details ? JSON.stringify(e.details) : null, contentHash);
   counts.entities++;
   cite('entity', e.id, e.citations);
   // The primary name is always searchable, whether or not the record lists it among its names.

@@ -99,6 +99,9 @@ async function parse(format: ListFormat, file: string, options: ImportOptions): 
   }
 }
 
+/** What the list's own (dated) source is called in a content hash: the same in every version of the list. */
+const LIST_SOURCE_IN_HASH = 'the list';
+
 /** `2025-11-19+sha256:…`: the list's own date, then a hash over what it says of every party. */
 function listVersion(publishedAt: string, hashes: Map<string, string>): string {
   const hash = createHash('sha256');
@@ -106,8 +109,9 @@ function listVersion(publishedAt: string, hashes: Map<string, string>): string {
   return `${publishedAt}+sha256:${hash.digest('hex').slice(0, 16)}`;
 }
 
-function changesSince(db: Db, datasetId: string, entities: EntityRecord[], hashes: Map<string, string>) {
-  const previous = entityHashes(db, datasetId);
+type PreviousHashes = ReturnType<typeof entityHashes>;
+
+function changesSince(previous: PreviousHashes, entities: EntityRecord[], hashes: Map<string, string>) {
   const name = (e: EntityRecord) => ({ id: e.id, name: e.name });
   const added = entities.filter((e) => !previous.has(e.id)).map(name);
   const changed = entities.filter((e) => previous.has(e.id) && previous.get(e.id)?.hash !== hashes.get(e.id)).map(name);
@@ -130,7 +134,8 @@ export async function importList(db: Db, format: ListFormat, input: string, opti
     // List sources are namespaced by dataset so they never collide with the curated dataset's own source records.
     retargetCitations(list.entities, list.source.id, sourceId);
     const entities = list.entities;
-    const hashes = new Map(entities.map((e) => [e.id, entityContentHash(e)]));
+    const previous = entityHashes(db, list.datasetId);
+    const hashes = new Map(entities.map((e) => [e.id, entityContentHash(e, { sourceId, hashedAs: LIST_SOURCE_IN_HASH })]));
     const bundle: DatasetBundle = {
       id: list.datasetId,
       title: DATASET_TITLES[list.datasetId],
@@ -141,8 +146,8 @@ export async function importList(db: Db, format: ListFormat, input: string, opti
       events: [],
     };
     const previousVersion = datasetVersion(db, list.datasetId);
-    const changes = changesSince(db, list.datasetId, entities, hashes);
-    const counts = replaceDataset(db, bundle);
+    const changes = changesSince(previous, entities, hashes);
+    const counts = replaceDataset(db, bundle, { contentHashes: hashes });
     return { datasetId: list.datasetId, version: bundle.version, previousVersion, publishedAt: list.publishedAt, counts, ...changes };
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importList } from '../../src/ingest/import-list.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
+import { buildTestApp, tempDir } from '../helpers/app.js';
+
+const OFAC_XML = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'lists', 'ofac-advanced-sample.xml');
+const ISSUED = '<DateOfIssue CalendarTypeID="1"><Year>2030</Year><Month>3</Month><Day>4</Day></DateOfIssue>';
+
+let work: ReturnType<typeof tempDir>;
+let app: FastifyInstance;
+beforeEach(async () => {
+  work = tempDir();
+  app = await buildTestApp({ DATABASE_PATH: path.join(work.dir, 'lists.db'), DATA_REFRESH_MS: 0 });
+});
+afterEach(async () => {
+  await app.close();
+  work.cleanup();
+});
+
+/** The fixture as OFAC would republish it on another day: `edit` applied, then dated `day` of March 2030. */
+function republished(day: number, edit: (xml: string) => string = (xml) => xml): string {
+  const xml = fs.readFileSync(OFAC_XML, 'utf8');
+  if (!xml.includes(ISSUED)) throw new Error('the fixture no longer carries the expected DateOfIssue');
+  const file = path.join(work.dir, `sdn-2030-03-${day}.xml`);
+  fs.writeFileSync(file, edit(xml.replace(ISSUED, ISSUED.replace('<Day>4</Day>', `<Day>${day}</Day>`))));
+  return file;
+}
+
+async function decideFalsePositive(name: string, entityId: string): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/decisions',
+    payload: { subject: { name }, entityId, decision: 'false_positive', reason: 'another person', reviewer: 'analyst-1' },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().id;
+}
+
+const statusOf = async (id: string) =>
+  ((await app.inject({ method: 'GET', url: '/v1/decisions?entity=ofac-90001' })).json().decisions as { id: string; status: string }[]).find(
+    (d) => d.id === id,
+  )?.status;
+
+describe('a list republished under a new date', () => {
+  it('reports no party changed and leaves the decisions on its parties active', async () => {
+    const first = await importList(app.catalog.db, 'ofac-xml', OFAC_XML);
+    app.catalog.refresh();
+    const decision = await decideFalsePositive('Moonlight Ledger Bureau', 'ofac-90001');
+
+    const next = await importList(app.catalog.db, 'ofac-xml', republished(5));
+    expect(next).toMatchObject({ publishedAt: '2030-03-05', previousVersion: first.version, added: [], removed: [], changed: [] });
+    expect(next.version).toMatch(/^2030-03-05\+sha256:/);
+    app.catalog.refresh();
+    expect(await statusOf(decision)).toBe('active');
+    const screened = (await app.inject({ method: 'POST', url: '/v1/screen', payload: { name: 'Moonlight Ledger Bureau' } })).json();
+    expect(screened.matches[0].previouslyReviewed).toMatchObject({ decisionId: decision });
+  });
+
+  it('still reports an amended party as changed and voids the decision on it', async () => {
+    await importList(app.catalog.db, 'ofac-xml', OFAC_XML);
+    app.catalog.refresh();
+    const decision = await decideFalsePositive('Moonlight Ledger Bureau', 'ofac-90001');
+
+    const next = await importList(app.catalog.db, 'ofac-xml', republished(6, (xml) => xml.replace('Office 77', 'Office 78')));
+    expect(next.changed.map((p) => p.id)).toEqual(['ofac-90001']);
+    app.catalog.refresh();
+    expect(await statusOf(decision)).toBe('voided');
+  });
+});
