@@ -8,11 +8,14 @@ import { indexNewNames } from './screening/name-keys.js';
 
 const USAGE = `usage: screening <import|keys|screen|audit> …
 
-screening import <${LIST_FORMATS.join('|')}> <path-or-url> [--url <url>] [--published-at YYYY-MM-DD] [--changes <file.json>]
+screening import <${LIST_FORMATS.join('|')}> <path-or-url> [--url <url>] [--published-at YYYY-MM-DD] [--changes <file.json>] [--force]
 
   ofac-xml   OFAC SDN advanced XML (SDN_ADVANCED.XML, plain or .gz)
   ofac-csv   OFAC legacy CSV set: sdn.csv with add.csv, alt.csv, sdn_comments.csv beside it (a file or its folder)
   un-xml     UN Security Council consolidated list XML
+
+  --published-at  the list date, required for ofac-csv (the other formats carry their own)
+  --force         import even a list older than the serving version, or one removing more than half of its parties
 
 The database is DATABASE_PATH (default var/screening.db). A failed import leaves the previous version in place.
 
@@ -47,7 +50,7 @@ async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { url: { type: 'string' }, 'published-at': { type: 'string' }, changes: { type: 'string' } },
+    options: { url: { type: 'string' }, 'published-at': { type: 'string' }, changes: { type: 'string' }, force: { type: 'boolean' } },
   });
   const [format, pathArg] = positionals;
   const input = values.url ?? pathArg;
@@ -62,6 +65,7 @@ async function runImport(args: string[]): Promise<number> {
     const summary = await importList(db, format as ListFormat, input, {
       ...(onProgress ? { onProgress } : {}),
       ...(values['published-at'] ? { publishedAt: values['published-at'] } : {}),
+      force: values.force === true,
     });
     if (onProgress) process.stderr.write('\n');
     // Store the new names' index keys now, so servers load them instead of preparing every name at start.

@@ -21,6 +21,12 @@ export function datasetVersion(db: Db, id: string): string | null {
   return row?.version ?? null;
 }
 
+/** The list's own publication date of the loaded version of a dataset (null for the curated one, or none loaded). */
+export function datasetListDate(db: Db, id: string): string | null {
+  const row = db.prepare('SELECT published_at AS listDate FROM datasets WHERE id = ?').get(id) as { listDate: string | null } | undefined;
+  return row?.listDate ?? null;
+}
+
 /** Each entity of a dataset with its content hash and name, to report what a new version changes. */
 export function entityHashes(db: Db, datasetId: string): Map<string, { hash: string | null; name: string }> {
   const rows = db

@@ -6,8 +6,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../db/database.js';
 import { type DatasetCounts, entityContentHash, replaceDataset } from '../db/dataset-writer.js';
-import { datasetVersion, entityHashes } from '../db/datasets-repo.js';
+import { datasetListDate, datasetVersion, entityHashes } from '../db/datasets-repo.js';
 import type { DatasetBundle, EntityRecord } from '../model.js';
+import { ImportOptionError, checkListDate, checkReplacement } from './import-rules.js';
 import { ListFormatError } from './lists/errors.js';
 import { openFile } from './lists/input.js';
 import { parseOfacCsv } from './lists/ofac-csv.js';
@@ -17,6 +18,9 @@ import { parseUnXml } from './lists/un-xml.js';
 
 export const LIST_FORMATS = ['ofac-xml', 'ofac-csv', 'un-xml'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
+
+/** Formats whose files carry no list date of their own, so `--published-at` must give it. */
+const UNDATED_FORMATS: readonly ListFormat[] = ['ofac-csv'];
 
 const DATASET_TITLES: Record<ParsedList['datasetId'], string> = {
   'ofac-sdn': 'OFAC Specially Designated Nationals and Blocked Persons List',
@@ -44,8 +48,10 @@ export interface ImportSummary {
 
 export interface ImportOptions {
   onProgress?: ProgressCallback;
-  /** For `ofac-csv`: the list date, which the CSV files do not carry. */
+  /** For `ofac-csv` (required): the list date, which the CSV files do not carry. */
   publishedAt?: string;
+  /** Import even a list older than the serving version, or one that removes more than half of its parties. */
+  force?: boolean;
   downloadTimeoutMs?: number;
 }
 
@@ -87,7 +93,21 @@ function csvPaths(input: string) {
   return { sdn, add: beside(OFAC_CSV_FILES.add), alt: beside(OFAC_CSV_FILES.alt), comments: beside(OFAC_CSV_FILES.comments) };
 }
 
-async function parse(format: ListFormat, file: string, options: ImportOptions): Promise<ParsedList> {
+const listDateMissing = (format: ListFormat) =>
+  new ImportOptionError(`${format} needs --published-at YYYY-MM-DD: its files carry no list date of their own`);
+
+/** The list date the caller gives: required for a format whose files carry none, refused for the others. */
+function givenListDate(format: ListFormat, publishedAt: string | undefined): string | undefined {
+  const undated = UNDATED_FORMATS.includes(format);
+  if (publishedAt === undefined) {
+    if (undated) throw listDateMissing(format);
+    return undefined;
+  }
+  if (!undated) throw new ImportOptionError(`--published-at is only for ${UNDATED_FORMATS.join(', ')}: ${format} files carry their own list date`);
+  return checkListDate(publishedAt);
+}
+
+async function parse(format: ListFormat, file: string, options: ImportOptions, publishedAt: string | undefined): Promise<ParsedList> {
   const onProgress = options.onProgress;
   switch (format) {
     case 'ofac-xml':
@@ -95,7 +115,8 @@ async function parse(format: ListFormat, file: string, options: ImportOptions): 
     case 'un-xml':
       return parseUnXml(openFile(file), { onProgress });
     case 'ofac-csv':
-      return parseOfacCsv(csvPaths(file), { onProgress, publishedAt: options.publishedAt });
+      if (publishedAt === undefined) throw listDateMissing(format);
+      return parseOfacCsv(csvPaths(file), { onProgress, publishedAt });
   }
 }
 
@@ -125,10 +146,11 @@ function changesSince(previous: PreviousHashes, entities: EntityRecord[], hashes
  * previous version in place and throws; nothing is half-written.
  */
 export async function importList(db: Db, format: ListFormat, input: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  const publishedAt = givenListDate(format, options.publishedAt);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'list-import-'));
   try {
     const file = await localInput(format, input, workDir, options.downloadTimeoutMs ?? 120_000);
-    const list = await parse(format, file, options);
+    const list = await parse(format, file, options, publishedAt);
     if (list.entities.length === 0) throw new ListFormatError('the list contains no parties');
     const sourceId = `${list.datasetId}:${list.publishedAt}`;
     // List sources are namespaced by dataset so they never collide with the curated dataset's own source records.
@@ -147,6 +169,10 @@ export async function importList(db: Db, format: ListFormat, input: string, opti
     };
     const previousVersion = datasetVersion(db, list.datasetId);
     const changes = changesSince(previous, entities, hashes);
+    if (previousVersion !== null && !options.force) {
+      const serving = { datasetId: list.datasetId, version: previousVersion, listDate: datasetListDate(db, list.datasetId), parties: previous.size };
+      checkReplacement(serving, list.publishedAt, changes.removed.length);
+    }
     const counts = replaceDataset(db, bundle, { contentHashes: hashes });
     return { datasetId: list.datasetId, version: bundle.version, previousVersion, publishedAt: list.publishedAt, counts, ...changes };
   } finally {
