@@ -4,7 +4,7 @@ import { keysCommand } from './cli-keys.js';
 import { runAuditPrune, runScreen } from './cli-screen.js';
 import { type Db, openDatabase } from './db/database.js';
 import { type ImportSummary, LIST_FORMATS, type ListFormat, importList } from './ingest/import-list.js';
-import { indexNewNames } from './screening/name-keys.js';
+import { indexNewNames, joinKeys, keysOfName } from './screening/name-keys.js';
 
 const USAGE = `usage: screening <import|keys|screen|audit> …
 
@@ -33,6 +33,10 @@ function progressReporter(): ((n: number) => void) | undefined {
 }
 
 function printSummary(s: ImportSummary, seconds: number): void {
+  if (s.outcome === 'unchanged') {
+    process.stdout.write(`${s.datasetId} unchanged: the input is the serving version ${s.version} (list date ${s.publishedAt}); nothing was written\n`);
+    return;
+  }
   const lines = [
     `imported ${s.datasetId} ${s.version} (list date ${s.publishedAt}) in ${seconds.toFixed(1)} s`,
     `  previous version: ${s.previousVersion ?? 'none'}`,
@@ -61,14 +65,17 @@ async function runImport(args: string[]): Promise<number> {
   const db = openDatabase(loadConfig().DATABASE_PATH);
   const started = performance.now();
   try {
+    // First, so that the index keys the import stores with the new names are of this version of the matcher.
+    indexNewNames(db);
     const onProgress = progressReporter();
     const summary = await importList(db, format as ListFormat, input, {
       ...(onProgress ? { onProgress } : {}),
       ...(values['published-at'] ? { publishedAt: values['published-at'] } : {}),
       force: values.force === true,
+      nameKeys: (name, kind) => joinKeys(keysOfName(name, kind)),
     });
     if (onProgress) process.stderr.write('\n');
-    // Store the new names' index keys now, so servers load them instead of preparing every name at start.
+    // Any name still without index keys (the import stores those of its own names) gets them now.
     indexNewNames(db);
     printSummary(summary, (performance.now() - started) / 1000);
     if (values.changes) {

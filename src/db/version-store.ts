@@ -1,0 +1,192 @@
+import type { DatasetBundle } from '../model.js';
+import type { Db } from './database.js';
+import { type DatasetCounts, DatasetIntegrityError, type RowsOptions, versionRows } from './dataset-writer.js';
+import { IMPORT_PACING, type WritePacing, type WriteSteps, runSliced, runWhole } from './sliced-writes.js';
+import { type PartyChanges, partyChanges } from './version-changes-repo.js';
+
+/** The tables holding each version's rows, children before the records they belong to. */
+const ROW_TABLES = [
+  'citation_rows',
+  'entity_name_rows',
+  'designation_rows',
+  'identifier_rows',
+  'relation_rows',
+  'event_participant_rows',
+  'event_claim_rows',
+  'event_rows',
+  'entity_rows',
+  'source_rows',
+] as const;
+
+const DELETE_BATCH = 200;
+
+export interface VersionInput extends RowsOptions {
+  bundle: DatasetBundle;
+  importedAt?: Date | undefined;
+  /** The hash of the imported file(s), to recognise the same file next time. */
+  inputSha256?: string | null | undefined;
+  /** The list date that some of the content hashes given name (see dataset_versions.dated_hashes_of). */
+  datedHashesOf?: string | null | undefined;
+}
+
+export interface StoredVersion {
+  versionId: number;
+  previousId: number | null;
+  counts: DatasetCounts;
+  changes: PartyChanges;
+}
+
+function beginVersion(db: Db, input: VersionInput): { versionId: number; previousId: number | null } {
+  const { bundle } = input;
+  const previous = db.prepare('SELECT version_id AS id FROM datasets WHERE id = ?').get(bundle.id) as { id: number } | undefined;
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO dataset_versions (dataset_id, version, list_date, imported_at, status, counts_json, previous_id,
+         input_sha256, dated_hashes_of) VALUES (?, ?, ?, ?, 'staging', '{}', ?, ?, ?)`,
+    )
+    .run(bundle.id, bundle.version, bundle.publishedAt ?? null, (input.importedAt ?? new Date()).toISOString(), previous?.id ?? null,
+      input.inputSha256 ?? null, input.datedHashesOf ?? null);
+  return { versionId: Number(lastInsertRowid), previousId: previous?.id ?? null };
+}
+
+/** References a version must not leave dangling, each as `fromId → toId` pairs (read-only; runs before the switch). */
+const INTEGRITY_CHECKS: [string, string][] = [
+  ['entity id already used by another dataset', `SELECT e.id AS fromId, o.dataset_id AS toId FROM entity_rows e
+     JOIN entities o ON o.id = e.id AND o.dataset_id <> @dataset WHERE e.version_id = @version LIMIT 5`],
+  ['source id already used by another dataset', `SELECT s.id AS fromId, o.dataset_id AS toId FROM source_rows s
+     JOIN sources o ON o.id = s.id AND o.dataset_id <> @dataset WHERE s.version_id = @version LIMIT 5`],
+  ['event id already used by another dataset', `SELECT v.id AS fromId, o.dataset_id AS toId FROM event_rows v
+     JOIN events o ON o.id = v.id AND o.dataset_id <> @dataset WHERE v.version_id = @version LIMIT 5`],
+  ['relation target', `SELECT r.entity_id AS fromId, r.target_id AS toId FROM relation_rows r WHERE r.version_id = @version
+     AND NOT EXISTS (SELECT 1 FROM entity_rows e WHERE e.id = r.target_id AND e.version_id = @version)
+     AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = r.target_id AND e.dataset_id <> @dataset) LIMIT 5`],
+  ['event participant', `SELECT p.event_id AS fromId, p.entity_id AS toId FROM event_participant_rows p WHERE p.version_id = @version
+     AND NOT EXISTS (SELECT 1 FROM entity_rows e WHERE e.id = p.entity_id AND e.version_id = @version)
+     AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = p.entity_id AND e.dataset_id <> @dataset) LIMIT 5`],
+  ['citation source', `SELECT c.record_type || ' ' || c.record_id AS fromId, c.source_id AS toId FROM citation_rows c
+     WHERE c.version_id = @version
+     AND NOT EXISTS (SELECT 1 FROM source_rows s WHERE s.id = c.source_id AND s.version_id = @version)
+     AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = c.source_id AND s.dataset_id <> @dataset) LIMIT 5`],
+  // What other datasets refer to in this one must still be there in the new version.
+  ['relation target (from another dataset)', `SELECT r.entity_id AS fromId, r.target_id AS toId FROM relations r
+     JOIN entities src ON src.id = r.entity_id AND src.dataset_id <> @dataset
+     WHERE EXISTS (SELECT 1 FROM entities t WHERE t.id = r.target_id AND t.dataset_id = @dataset)
+     AND NOT EXISTS (SELECT 1 FROM entity_rows e WHERE e.id = r.target_id AND e.version_id = @version) LIMIT 5`],
+  ['event participant (from another dataset)', `SELECT p.event_id AS fromId, p.entity_id AS toId FROM event_participants p
+     JOIN events ev ON ev.id = p.event_id AND ev.dataset_id <> @dataset
+     WHERE EXISTS (SELECT 1 FROM entities t WHERE t.id = p.entity_id AND t.dataset_id = @dataset)
+     AND NOT EXISTS (SELECT 1 FROM entity_rows e WHERE e.id = p.entity_id AND e.version_id = @version) LIMIT 5`],
+  ['citation source (from another dataset)', `SELECT c.record_type || ' ' || c.record_id AS fromId, c.source_id AS toId
+     FROM citations c WHERE c.dataset_id <> @dataset AND c.source_id IN (SELECT id FROM sources WHERE dataset_id = @dataset)
+     AND NOT EXISTS (SELECT 1 FROM source_rows s WHERE s.id = c.source_id AND s.version_id = @version) LIMIT 5`],
+];
+
+function assertVersionIntact(db: Db, dataset: string, version: number): void {
+  for (const [what, sql] of INTEGRITY_CHECKS) {
+    const rows = db.prepare(sql).all({ dataset, version }) as { fromId: string; toId: string }[];
+    if (rows.length > 0) throw new DatasetIntegrityError(`unknown ${what}: ${rows.map((r) => `${r.fromId} → ${r.toId}`).join(', ')}`);
+  }
+}
+
+/** Makes the staged version the serving one, in one short transaction: readers see the old version or the new. */
+function publishVersion(db: Db, bundle: DatasetBundle, versionId: number, counts: DatasetCounts, changes: PartyChanges, at: Date): void {
+  db.transaction(() => {
+    const countsJson = JSON.stringify(counts);
+    const staged = db
+      .prepare(`UPDATE dataset_versions SET status = 'serving', counts_json = ?, added = ?, removed = ?, changed = ?
+                WHERE id = ? AND status = 'staging'`)
+      .run(countsJson, changes.added.length, changes.removed.length, changes.changed.length, versionId);
+    if (staged.changes !== 1) {
+      throw new DatasetIntegrityError(`the version being written of "${bundle.id}" was discarded by another import of the same dataset`);
+    }
+    db.prepare("UPDATE dataset_versions SET status = 'superseded' WHERE dataset_id = ? AND status = 'serving' AND id <> ?").run(bundle.id, versionId);
+    db.prepare(
+      `INSERT INTO datasets (id, title, version, loaded_at, counts_json, published_at, version_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, version = excluded.version, loaded_at = excluded.loaded_at,
+         counts_json = excluded.counts_json, published_at = excluded.published_at, version_id = excluded.version_id`,
+    ).run(bundle.id, bundle.title, bundle.version, at.toISOString(), countsJson, bundle.publishedAt ?? null, versionId);
+  }).immediate();
+}
+
+/** Deletes the rows of a version that no longer serves (its record and its parties stay), a batch per step. */
+function* rowDeletes(db: Db, versionId: number): WriteSteps<void> {
+  for (const table of ROW_TABLES) {
+    const batch = db.prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE version_id = ? LIMIT ${DELETE_BATCH})`);
+    while (batch.run(versionId).changes > 0) yield;
+  }
+  db.prepare('UPDATE dataset_versions SET rows_kept = 0 WHERE id = ?').run(versionId);
+}
+
+function* partyDeletes(db: Db, versionId: number): WriteSteps<void> {
+  const batch = db.prepare(`DELETE FROM version_parties WHERE version_id = @v AND entity_id IN
+    (SELECT entity_id FROM version_parties WHERE version_id = @v LIMIT ${DELETE_BATCH})`);
+  while (batch.run({ v: versionId }).changes > 0) yield;
+}
+
+/**
+ * Clears what failed or killed imports of the dataset left: the rows of versions that no longer serve, and the
+ * versions that never did. (A staging version of the dataset is taken as abandoned: marking it so first makes a
+ * concurrent import of the same dataset fail at its switch rather than publish half its rows.)
+ */
+function* leftoverDeletes(db: Db, datasetId: string): WriteSteps<void> {
+  db.prepare("UPDATE dataset_versions SET status = 'abandoned' WHERE dataset_id = ? AND status = 'staging'").run(datasetId);
+  const leftovers = db
+    .prepare("SELECT id, status FROM dataset_versions WHERE dataset_id = ? AND status <> 'serving' AND (rows_kept = 1 OR status = 'abandoned')")
+    .all(datasetId) as { id: number; status: string }[];
+  for (const v of leftovers) {
+    yield* rowDeletes(db, v.id);
+    if (v.status !== 'abandoned') continue;
+    yield* partyDeletes(db, v.id);
+    db.prepare('DELETE FROM dataset_versions WHERE id = ?').run(v.id);
+  }
+}
+
+/** A version that failed before its switch: its rows, its parties and its record go. */
+function* discardedVersionDeletes(db: Db, versionId: number): WriteSteps<void> {
+  db.prepare("UPDATE dataset_versions SET status = 'abandoned' WHERE id = ?").run(versionId);
+  yield* rowDeletes(db, versionId);
+  yield* partyDeletes(db, versionId);
+  db.prepare('DELETE FROM dataset_versions WHERE id = ?').run(versionId);
+}
+
+/**
+ * Stores a new version of `input.bundle.id` without holding the write lock for long: its rows are written beside the
+ * serving ones in short transactions, checked, switched to in one short transaction, and the old version's rows
+ * are then deleted in batches. A failure before the switch leaves the serving version as it was (and deletes what
+ * was written); a killed import leaves rows no reader sees, which the next import of the dataset deletes.
+ */
+export async function storeVersion(db: Db, input: VersionInput, pacing: WritePacing = IMPORT_PACING): Promise<StoredVersion> {
+  await runSliced(db, leftoverDeletes(db, input.bundle.id), pacing);
+  const { versionId, previousId } = beginVersion(db, input);
+  let stored: StoredVersion;
+  try {
+    const counts = await runSliced(db, versionRows(db, versionId, input.bundle, input), pacing);
+    assertVersionIntact(db, input.bundle.id, versionId);
+    const changes = partyChanges(db, previousId, versionId);
+    publishVersion(db, input.bundle, versionId, counts, changes, input.importedAt ?? new Date());
+    stored = { versionId, previousId, counts, changes };
+  } catch (err) {
+    await runSliced(db, discardedVersionDeletes(db, versionId), pacing);
+    throw err;
+  }
+  if (previousId !== null) await runSliced(db, rowDeletes(db, previousId), pacing);
+  return stored;
+}
+
+/**
+ * Replaces the dataset's version with `bundle` in one transaction: for the curated dataset and other small writes
+ * (and tests and benchmarks), where holding the lock for the whole write costs nothing. Any failure rolls back
+ * and leaves the previous version intact.
+ */
+export function replaceDataset(db: Db, bundle: DatasetBundle, options: Omit<VersionInput, 'bundle'> = {}): DatasetCounts {
+  return db.transaction((): DatasetCounts => {
+    runWhole(leftoverDeletes(db, bundle.id));
+    const input = { ...options, bundle };
+    const { versionId, previousId } = beginVersion(db, input);
+    const counts = runWhole(versionRows(db, versionId, bundle, input));
+    assertVersionIntact(db, bundle.id, versionId);
+    publishVersion(db, bundle, versionId, counts, partyChanges(db, previousId, versionId), input.importedAt ?? new Date());
+    if (previousId !== null) runWhole(rowDeletes(db, previousId));
+    return counts;
+  }).immediate();
+}
