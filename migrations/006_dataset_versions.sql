@@ -20,6 +20,8 @@ CREATE TABLE dataset_versions (
   -- being removed.
   status       TEXT NOT NULL CHECK (status IN ('staging', 'serving', 'superseded', 'abandoned')),
   rows_kept    INTEGER NOT NULL DEFAULT 1,  -- 1 until the version's rows are deleted from the *_rows tables
+  -- 1 while its parties are kept in version_parties (the last LIST_KEEP_VERSIONS versions), so it can be compared.
+  parties_kept INTEGER NOT NULL DEFAULT 1,
   counts_json  TEXT NOT NULL,
   previous_id  INTEGER REFERENCES dataset_versions (id),
   added        INTEGER,          -- parties added, removed and changed since previous_id (null: not known)

@@ -62,7 +62,8 @@ async function runImport(args: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const db = openDatabase(loadConfig().DATABASE_PATH);
+  const config = loadConfig();
+  const db = openDatabase(config.DATABASE_PATH);
   const started = performance.now();
   try {
     // First, so that the index keys the import stores with the new names are of this version of the matcher.
@@ -73,6 +74,7 @@ async function runImport(args: string[]): Promise<number> {
       ...(values['published-at'] ? { publishedAt: values['published-at'] } : {}),
       force: values.force === true,
       nameKeys: (name, kind) => joinKeys(keysOfName(name, kind)),
+      keepVersions: config.LIST_KEEP_VERSIONS,
     });
     if (onProgress) process.stderr.write('\n');
     // Any name still without index keys (the import stores those of its own names) gets them now.

@@ -1,6 +1,7 @@
 import type { DatasetBundle } from '../model.js';
 import type { Db } from './database.js';
 import { type DatasetCounts, DatasetIntegrityError, type RowsOptions, versionRows } from './dataset-writer.js';
+import { assertVersionIntact } from './version-integrity.js';
 import { IMPORT_PACING, type WritePacing, type WriteSteps, runSliced, runWhole } from './sliced-writes.js';
 import { type PartyChanges, partyChanges } from './version-changes-repo.js';
 
@@ -20,8 +21,13 @@ const ROW_TABLES = [
 
 const DELETE_BATCH = 200;
 
+/** How many of a dataset's newest versions keep their parties, unless told otherwise (LIST_KEEP_VERSIONS). */
+export const KEEP_VERSIONS = 30;
+
 export interface VersionInput extends RowsOptions {
   bundle: DatasetBundle;
+  /** How many of the dataset's newest versions keep their parties (for comparing); older ones keep their record. */
+  keepVersions?: number | undefined;
   importedAt?: Date | undefined;
   /** The hash of the imported file(s), to recognise the same file next time. */
   inputSha256?: string | null | undefined;
@@ -47,45 +53,6 @@ function beginVersion(db: Db, input: VersionInput): { versionId: number; previou
     .run(bundle.id, bundle.version, bundle.publishedAt ?? null, (input.importedAt ?? new Date()).toISOString(), previous?.id ?? null,
       input.inputSha256 ?? null, input.datedHashesOf ?? null);
   return { versionId: Number(lastInsertRowid), previousId: previous?.id ?? null };
-}
-
-/** References a version must not leave dangling, each as `fromId → toId` pairs (read-only; runs before the switch). */
-const INTEGRITY_CHECKS: [string, string][] = [
-  ['entity id already used by another dataset', `SELECT e.id AS fromId, o.dataset_id AS toId FROM entity_rows e
-     JOIN entities o ON o.id = e.id AND o.dataset_id <> @dataset WHERE e.version_id = @version LIMIT 5`],
-  ['source id already used by another dataset', `SELECT s.id AS fromId, o.dataset_id AS toId FROM source_rows s
-     JOIN sources o ON o.id = s.id AND o.dataset_id <> @dataset WHERE s.version_id = @version LIMIT 5`],
-  ['event id already used by another dataset', `SELECT v.id AS fromId, o.dataset_id AS toId FROM event_rows v
-     JOIN events o ON o.id = v.id AND o.dataset_id <> @dataset WHERE v.version_id = @version LIMIT 5`],
-  ['relation target', `SELECT r.entity_id AS fromId, r.target_id AS toId FROM relation_rows r WHERE r.version_id = @version
-     AND NOT EXISTS (SELECT 1 FROM entity_rows e WHERE e.id = r.target_id AND e.version_id = @version)
-     AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = r.target_id AND e.dataset_id <> @dataset) LIMIT 5`],
-  ['event participant', `SELECT p.event_id AS fromId, p.entity_id AS toId FROM event_participant_rows p WHERE p.version_id = @version
-     AND NOT EXISTS (SELECT 1 FROM entity_rows e WHERE e.id = p.entity_id AND e.version_id = @version)
-     AND NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = p.entity_id AND e.dataset_id <> @dataset) LIMIT 5`],
-  ['citation source', `SELECT c.record_type || ' ' || c.record_id AS fromId, c.source_id AS toId FROM citation_rows c
-     WHERE c.version_id = @version
-     AND NOT EXISTS (SELECT 1 FROM source_rows s WHERE s.id = c.source_id AND s.version_id = @version)
-     AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = c.source_id AND s.dataset_id <> @dataset) LIMIT 5`],
-  // What other datasets refer to in this one must still be there in the new version.
-  ['relation target (from another dataset)', `SELECT r.entity_id AS fromId, r.target_id AS toId FROM relations r
-     JOIN entities src ON src.id = r.entity_id AND src.dataset_id <> @dataset
-     WHERE EXISTS (SELECT 1 FROM entities t WHERE t.id = r.target_id AND t.dataset_id = @dataset)
-     AND NOT EXISTS (SELECT 1 FROM entity_rows e WHERE e.id = r.target_id AND e.version_id = @version) LIMIT 5`],
-  ['event participant (from another dataset)', `SELECT p.event_id AS fromId, p.entity_id AS toId FROM event_participants p
-     JOIN events ev ON ev.id = p.event_id AND ev.dataset_id <> @dataset
-     WHERE EXISTS (SELECT 1 FROM entities t WHERE t.id = p.entity_id AND t.dataset_id = @dataset)
-     AND NOT EXISTS (SELECT 1 FROM entity_rows e WHERE e.id = p.entity_id AND e.version_id = @version) LIMIT 5`],
-  ['citation source (from another dataset)', `SELECT c.record_type || ' ' || c.record_id AS fromId, c.source_id AS toId
-     FROM citations c WHERE c.dataset_id <> @dataset AND c.source_id IN (SELECT id FROM sources WHERE dataset_id = @dataset)
-     AND NOT EXISTS (SELECT 1 FROM source_rows s WHERE s.id = c.source_id AND s.version_id = @version) LIMIT 5`],
-];
-
-function assertVersionIntact(db: Db, dataset: string, version: number): void {
-  for (const [what, sql] of INTEGRITY_CHECKS) {
-    const rows = db.prepare(sql).all({ dataset, version }) as { fromId: string; toId: string }[];
-    if (rows.length > 0) throw new DatasetIntegrityError(`unknown ${what}: ${rows.map((r) => `${r.fromId} → ${r.toId}`).join(', ')}`);
-  }
 }
 
 /** Makes the staged version the serving one, in one short transaction: readers see the old version or the new. */
@@ -121,6 +88,19 @@ function* partyDeletes(db: Db, versionId: number): WriteSteps<void> {
   const batch = db.prepare(`DELETE FROM version_parties WHERE version_id = @v AND entity_id IN
     (SELECT entity_id FROM version_parties WHERE version_id = @v LIMIT ${DELETE_BATCH})`);
   while (batch.run({ v: versionId }).changes > 0) yield;
+}
+
+/** Drops the parties of the dataset's versions older than its `keep` newest; their records and summaries stay. */
+function* partiesBeyond(db: Db, datasetId: string, keep: number): WriteSteps<void> {
+  const old = db
+    .prepare(`SELECT id FROM dataset_versions WHERE dataset_id = ? AND status IN ('serving', 'superseded') AND parties_kept = 1
+              ORDER BY id DESC LIMIT -1 OFFSET ?`)
+    .pluck()
+    .all(datasetId, keep) as number[];
+  for (const id of old) {
+    db.prepare('UPDATE dataset_versions SET parties_kept = 0 WHERE id = ?').run(id);
+    yield* partyDeletes(db, id);
+  }
 }
 
 /**
@@ -170,6 +150,7 @@ export async function storeVersion(db: Db, input: VersionInput, pacing: WritePac
     throw err;
   }
   if (previousId !== null) await runSliced(db, rowDeletes(db, previousId), pacing);
+  await runSliced(db, partiesBeyond(db, input.bundle.id, input.keepVersions ?? KEEP_VERSIONS), pacing);
   return stored;
 }
 
@@ -187,6 +168,7 @@ export function replaceDataset(db: Db, bundle: DatasetBundle, options: Omit<Vers
     assertVersionIntact(db, bundle.id, versionId);
     publishVersion(db, bundle, versionId, counts, partyChanges(db, previousId, versionId), input.importedAt ?? new Date());
     if (previousId !== null) runWhole(rowDeletes(db, previousId));
+    runWhole(partiesBeyond(db, bundle.id, input.keepVersions ?? KEEP_VERSIONS));
     return counts;
   }).immediate();
 }

@@ -54,6 +54,8 @@ export interface ImportOptions {
   force?: boolean;
   /** Stores each name's candidate-index keys with the new version, so servers swap it in without preparing them. */
   nameKeys?: NameKeysOf;
+  /** How many of the dataset's newest versions keep their parties for comparing (LIST_KEEP_VERSIONS). */
+  keepVersions?: number;
   downloadTimeoutMs?: number;
 }
 
@@ -153,7 +155,14 @@ export async function importList(db: Db, format: ListFormat, input: string, opti
       events: [],
     };
     const nameKeys = options.nameKeys ? precomputedKeys(bundle, options.nameKeys) : undefined;
-    const stored = await storeVersion(db, { bundle, contentHashes: hashes, nameKeys, inputSha256: inputHash, datedHashesOf });
+    const stored = await storeVersion(db, {
+      bundle,
+      contentHashes: hashes,
+      nameKeys,
+      inputSha256: inputHash,
+      datedHashesOf,
+      keepVersions: options.keepVersions,
+    });
     return {
       outcome: 'imported',
       datasetId,
