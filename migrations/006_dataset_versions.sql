@@ -44,6 +44,15 @@ CREATE TABLE version_parties (
   PRIMARY KEY (version_id, entity_id)
 ) STRICT, WITHOUT ROWID;
 
+CREATE INDEX version_parties_content ON version_parties (content_hash);
+
+-- What each distinct party content says, field by field (names, designations, addresses, identifiers, birth dates,
+-- relations, other), as the change list shows it: versions that leave a party alone share one row.
+CREATE TABLE party_facts (
+  content_hash TEXT PRIMARY KEY,
+  facts_json   TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
 ALTER TABLE datasets ADD COLUMN version_id INTEGER REFERENCES dataset_versions (id);
 
 INSERT INTO dataset_versions (dataset_id, version, list_date, imported_at, status, counts_json, dated_hashes_of)

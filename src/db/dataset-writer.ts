@@ -4,6 +4,7 @@ import type { Citation, DatasetBundle, EntityKind, EntityRecord, EventRecord, Id
 import { coarserPrecision, intervalEnd, intervalStart, precisionOf } from '../dates.js';
 import type { CitedRecordType } from './citations.js';
 import type { Db } from './database.js';
+import { partyFacts } from './party-facts.js';
 
 // A type alias (not an interface) so it is assignable to Record<string, number>.
 export type DatasetCounts = {
@@ -49,6 +50,7 @@ function statements(db: Db) {
     entity: db.prepare(`INSERT INTO entity_rows (version_id, id, dataset_id, kind, name, status, summary, details_json,
       content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     party: db.prepare('INSERT INTO version_parties (version_id, entity_id, name, content_hash) VALUES (?, ?, ?, ?)'),
+    facts: db.prepare('INSERT INTO party_facts (content_hash, facts_json) VALUES (?, ?) ON CONFLICT DO NOTHING'),
     name: db.prepare('INSERT INTO entity_name_rows (version_id, entity_id, name, type, script, lang) VALUES (?, ?, ?, ?, ?, ?)'),
     nameKeys: db.prepare('INSERT INTO name_keys (name_id, keys) VALUES (?, ?)'),
     designation: db.prepare(`INSERT INTO designation_rows (version_id, entity_id, authority, list, program, list_ref, listed_on)
@@ -118,6 +120,7 @@ class VersionRows {
     const hash = this.options.contentHashes?.get(e.id) ?? entityContentHash(e);
     s.entity.run(v, e.id, this.datasetId, e.kind, e.name, e.status, e.summary ?? null, e.details ? JSON.stringify(e.details) : null, hash);
     s.party.run(v, e.id, e.name, hash);
+    s.facts.run(hash, JSON.stringify(partyFacts(e)));
     counts.entities++;
     cite('entity', e.id, e.citations);
     // The primary name is always searchable, whether or not the record lists it among its names.

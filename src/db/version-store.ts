@@ -90,7 +90,10 @@ function* partyDeletes(db: Db, versionId: number): WriteSteps<void> {
   while (batch.run({ v: versionId }).changes > 0) yield;
 }
 
-/** Drops the parties of the dataset's versions older than its `keep` newest; their records and summaries stay. */
+/**
+ * Drops the parties of the dataset's versions older than its `keep` newest (their records and summaries stay), then
+ * the facts no kept party has any more.
+ */
 function* partiesBeyond(db: Db, datasetId: string, keep: number): WriteSteps<void> {
   const old = db
     .prepare(`SELECT id FROM dataset_versions WHERE dataset_id = ? AND status IN ('serving', 'superseded') AND parties_kept = 1
@@ -101,6 +104,9 @@ function* partiesBeyond(db: Db, datasetId: string, keep: number): WriteSteps<voi
     db.prepare('UPDATE dataset_versions SET parties_kept = 0 WHERE id = ?').run(id);
     yield* partyDeletes(db, id);
   }
+  const orphans = db.prepare(`DELETE FROM party_facts WHERE content_hash IN (SELECT f.content_hash FROM party_facts f
+    WHERE NOT EXISTS (SELECT 1 FROM version_parties p WHERE p.content_hash = f.content_hash) LIMIT ${DELETE_BATCH})`);
+  while (orphans.run().changes > 0) yield;
 }
 
 /**

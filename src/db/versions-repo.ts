@@ -62,13 +62,30 @@ export function listVersions(db: Db, datasetId: string, page: { limit: number; c
   return { items: items.map(view), nextCursor };
 }
 
-/** A recorded version by its version string, with its internal id (to compare it). */
-export function findVersion(db: Db, datasetId: string, version: string): (VersionView & { id: number }) | undefined {
+/** A recorded version with its internal id and its previous one's, to compare it. */
+export type RecordedVersion = VersionView & { id: number; previousId: number | null };
+
+function recordedVersion(db: Db, where: string, params: Record<string, string | number | null>): RecordedVersion | undefined {
   const row = db
     .prepare(
-      `SELECT ${VERSION_COLUMNS} FROM dataset_versions v LEFT JOIN dataset_versions p ON p.id = v.previous_id
-       WHERE v.dataset_id = ? AND v.version = ? AND ${RECORDED} ORDER BY v.id DESC LIMIT 1`,
+      `SELECT ${VERSION_COLUMNS}, v.previous_id AS previousId FROM dataset_versions v LEFT JOIN dataset_versions p ON p.id = v.previous_id
+       WHERE ${RECORDED} AND ${where} ORDER BY v.id DESC LIMIT 1`,
     )
-    .get(datasetId, version) as VersionRow | undefined;
-  return row ? { ...view(row), id: row.id } : undefined;
+    .get(params) as (VersionRow & { previousId: number | null }) | undefined;
+  if (!row) return undefined;
+  const { previousId, ...version } = row;
+  return { ...view(version), id: row.id, previousId };
 }
+
+/**
+ * A recorded version of the dataset: by its version string (the newest record of it, should a list return to an
+ * earlier content), or the serving one.
+ */
+export function findVersion(db: Db, datasetId: string, which: { version: string } | 'serving'): RecordedVersion | undefined {
+  return which === 'serving'
+    ? recordedVersion(db, "v.dataset_id = @datasetId AND v.status = 'serving'", { datasetId })
+    : recordedVersion(db, 'v.dataset_id = @datasetId AND v.version = @version', { datasetId, version: which.version });
+}
+
+/** A recorded version by its internal id. */
+export const versionById = (db: Db, id: number) => recordedVersion(db, 'v.id = @id', { id });

@@ -41,3 +41,59 @@ export const datasetVersionListSchema = named(
   'DatasetVersionList',
   z.object({ dataset: z.string(), versions: z.array(datasetVersionSchema), nextCursor: z.string().nullable() }),
 );
+
+const versionParam = z
+  .string()
+  .min(1)
+  .max(200)
+  .describe('A version as `/versions` lists it, percent-encoded (`2025-11-19%2Bsha256:…`; a `+` sent as is reads as a space and is taken back as `+`).');
+
+export const changesQuerySchema = z
+  .object({
+    from: versionParam.optional().describe('The version compared from; default: the version `to` replaced.'),
+    to: versionParam.optional().describe('The version compared to; default: the serving version.'),
+    limit: z.coerce.number().int().min(1).max(1000).optional().describe('Page size of the JSON answer, 1–1000 (default 100).'),
+    cursor: cursorSchema,
+    format: z.enum(['json', 'csv']).default('json').describe('`csv`: every change at once, one row per party (limit and cursor page JSON only).'),
+  })
+  .refine((q) => q.format === 'json' || (q.limit === undefined && q.cursor === undefined), {
+    message: 'limit and cursor page the JSON answer; format=csv answers every change at once',
+    path: ['format'],
+  });
+
+const fieldChangeSchema = z.object({ added: z.array(z.string()), removed: z.array(z.string()) });
+
+export const partyChangeSchema = named(
+  'PartyChange',
+  z.object({
+    entityId: z.string(),
+    name: z.string(),
+    change: z.enum(['added', 'removed', 'changed']),
+    fields: z
+      .object({
+        names: fieldChangeSchema.optional(),
+        designations: fieldChangeSchema.optional(),
+        addresses: fieldChangeSchema.optional(),
+        identifiers: fieldChangeSchema.optional(),
+        birthDates: fieldChangeSchema.optional(),
+        relations: fieldChangeSchema.optional(),
+        other: fieldChangeSchema.optional().describe('Kind, status, countries, nationalities, remarks, summary.'),
+      })
+      .nullable()
+      .describe('What changed, field by field (only the fields that differ); null where a version loaded before versions were recorded is compared.'),
+  }),
+);
+
+const versionRefSchema = z.object({ version: z.string(), listDate: z.string().nullable() });
+
+export const datasetChangesSchema = named(
+  'DatasetChanges',
+  z.object({
+    dataset: z.string(),
+    from: versionRefSchema.nullable().describe('Null when `to` is the first version: every party is added.'),
+    to: versionRefSchema,
+    summary: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() }),
+    changes: z.array(partyChangeSchema).describe('The parties added, removed and changed, in id order.'),
+    nextCursor: z.string().nullable(),
+  }),
+);
