@@ -18,7 +18,8 @@ const PHASES = ['before', 'import', 'swap', 'cleanup', 'after'] as const;
 type Phase = (typeof PHASES)[number];
 
 interface Sample {
-  route: 'screen' | 'healthz';
+  /** `write`: bench/write-probe.ts, an audit-like write to the database beside the server. */
+  route: 'screen' | 'healthz' | 'write';
   startedAt: number;
   ms: number;
   status: number;
@@ -80,7 +81,7 @@ async function importWith(database: string, list: string): Promise<void> {
 function report(samples: Sample[], phaseOf: (s: Sample) => Phase): void {
   const rows: string[] = ['phase   route    requests  p50 ms  p99 ms  max ms  failed (status: count)'];
   for (const phase of PHASES) {
-    for (const route of ['screen', 'healthz'] as const) {
+    for (const route of ['screen', 'healthz', 'write'] as const) {
       const mine = samples.filter((s) => s.route === route && phaseOf(s) === phase);
       if (mine.length === 0) continue;
       const ms = mine.map((s) => s.ms).sort((a, b) => a - b);
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
     const server = await startServer('screening', { DATABASE_PATH: database, HOST, RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' });
     const before = await servedVersion(server.baseUrl);
     const samples: Sample[] = [];
+    const probe = start(process.execPath, ['--import', 'tsx', 'bench/write-probe.ts', database]);
     let running = true;
     const loops = [loop('screen', server.baseUrl, samples, () => running), loop('healthz', server.baseUrl, samples, () => running)];
     await sleep(3000);
@@ -123,6 +125,11 @@ async function main(): Promise<void> {
     await sleep(2000);
     running = false;
     await Promise.all(loops);
+    probe.child.kill('SIGTERM');
+    await probe.exited;
+    // The probe's clock: absolute milliseconds; ours: since this process started.
+    const probed = JSON.parse(probe.stdout()) as { at: number; ms: number; failed: boolean }[];
+    for (const w of probed) samples.push({ route: 'write', startedAt: w.at - performance.timeOrigin, ms: w.ms, status: w.failed ? 0 : 200 });
     await stopServer(server);
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     process.stdout.write(

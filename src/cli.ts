@@ -43,6 +43,9 @@ function printSummary(s: ImportSummary, seconds: number): void {
     `  ${s.counts.entities} parties, ${s.counts.names} names, ${s.counts.identifiers} identifiers, ${s.counts.relations} relations`,
     `  since the previous version: ${s.added.length} added, ${s.removed.length} removed, ${s.changed.length} changed`,
   ];
+  if (s.writes) {
+    lines.splice(1, 0, `  written in ${s.writes.transactions} transactions, the longest ${s.writes.longestMs.toFixed(0)} ms (the write lock is free between them)`);
+  }
   for (const [label, list] of [['added', s.added], ['removed', s.removed], ['changed', s.changed]] as const) {
     for (const p of list.slice(0, 20)) lines.push(`    ${label.padEnd(7)} ${p.id}  ${p.name}`);
     if (list.length > 20) lines.push(`    … and ${list.length - 20} more ${label} (--changes <file> writes them all)`);

@@ -11,6 +11,7 @@ import { datasetVersion } from '../src/db/datasets-repo.js';
 import { importList } from '../src/ingest/import-list.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { FIXTURE_DATA_DIR, tempDir } from './helpers/app.js';
+import { largeUnList } from './helpers/lists.js';
 import { exitOf, startServer } from './helpers/server.js';
 
 const UN_SAMPLE = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'lists', 'un-consolidated-sample.xml');
@@ -112,18 +113,6 @@ describe('a file at DATABASE_PATH that is not this service’s database', () => 
     reopened.close();
   });
 });
-
-/** A UN list of `n` individuals written like the sample: large enough that writing it takes a while. */
-function largeUnList(n: number): string {
-  const people = Array.from(
-    { length: n },
-    (_, i) => `<INDIVIDUAL><DATAID>${8_000_000 + i}</DATAID><VERSIONNUM>1</VERSIONNUM><FIRST_NAME>PERSON${i}</FIRST_NAME>` +
-      `<SECOND_NAME>NAME${i % 977}</SECOND_NAME><UN_LIST_TYPE>DPRK</UN_LIST_TYPE><REFERENCE_NUMBER>KPi.${100_000 + i}</REFERENCE_NUMBER>` +
-      `<LISTED_ON>2029-01-01</LISTED_ON><INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>ALIAS ${i} OF PERSON</ALIAS_NAME></INDIVIDUAL_ALIAS>` +
-      `<INDIVIDUAL_DOCUMENT><TYPE_OF_DOCUMENT>Passport</TYPE_OF_DOCUMENT><NUMBER>P${i}</NUMBER></INDIVIDUAL_DOCUMENT></INDIVIDUAL>`,
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<CONSOLIDATED_LIST dateGenerated="2030-03-01T00:00:00Z"><INDIVIDUALS>${people.join('\n')}</INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>`;
-}
 
 describe('a list import killed with SIGKILL while it writes', () => {
   it('leaves the database intact and the previous version serving after restart', async () => {

@@ -16,23 +16,50 @@ export const IMPORT_PACING: WritePacing = { sliceMs: 10, pauseMs: 10 };
 /** A long write as small steps, each one synchronous: the generator yields after each step. */
 export type WriteSteps<T> = Generator<void, T>;
 
+/** How a paced write held the lock: in how many transactions, and the longest of them. */
+export interface WriteStats {
+  transactions: number;
+  longestMs: number;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/**
- * Runs `steps` in successive short transactions (as many steps as fit in `sliceMs` each), pausing between them.
- * A failing step rolls back its own transaction only: the steps committed before it stay written.
- */
-export async function runSliced<T>(db: Db, steps: WriteSteps<T>, pacing: WritePacing = IMPORT_PACING): Promise<T> {
-  const slice = db.transaction(() => {
-    const until = performance.now() + pacing.sliceMs;
-    let step = steps.next();
-    while (!step.done && performance.now() < until) step = steps.next();
-    return step;
-  });
-  for (;;) {
-    const step = slice.immediate();
-    if (step.done) return step.value;
-    await sleep(pacing.pauseMs);
+/** Writes to one database in short transactions, counting them and timing the longest. */
+export class PacedWrites {
+  readonly stats: WriteStats = { transactions: 0, longestMs: 0 };
+
+  constructor(
+    private readonly db: Db,
+    private readonly pacing: WritePacing = IMPORT_PACING,
+  ) {}
+
+  /** Runs `write` in one immediate transaction. */
+  once<T>(write: () => T): T {
+    const started = performance.now();
+    try {
+      return this.db.transaction(write).immediate();
+    } finally {
+      this.stats.transactions++;
+      this.stats.longestMs = Math.max(this.stats.longestMs, performance.now() - started);
+    }
+  }
+
+  /**
+   * Runs `steps` in successive short transactions (as many steps as fit in `sliceMs` each), pausing between them.
+   * A failing step rolls back its own transaction only: the steps committed before it stay written.
+   */
+  async run<T>(steps: WriteSteps<T>): Promise<T> {
+    const slice = () => {
+      const until = performance.now() + this.pacing.sliceMs;
+      let step = steps.next();
+      while (!step.done && performance.now() < until) step = steps.next();
+      return step;
+    };
+    for (;;) {
+      const step = this.once(slice);
+      if (step.done) return step.value;
+      await sleep(this.pacing.pauseMs);
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import type { DatasetBundle } from '../model.js';
 import type { Db } from './database.js';
 import { type DatasetCounts, DatasetIntegrityError, type RowsOptions, versionRows } from './dataset-writer.js';
 import { assertVersionIntact } from './version-integrity.js';
-import { IMPORT_PACING, type WritePacing, type WriteSteps, runSliced, runWhole } from './sliced-writes.js';
+import { IMPORT_PACING, PacedWrites, type WritePacing, type WriteStats, type WriteSteps, runWhole } from './sliced-writes.js';
 import { type PartyChanges, partyChanges } from './version-changes-repo.js';
 
 /** The tables holding each version's rows, children before the records they belong to. */
@@ -40,6 +40,8 @@ export interface StoredVersion {
   previousId: number | null;
   counts: DatasetCounts;
   changes: PartyChanges;
+  /** How the write held the database's write lock. */
+  writes: WriteStats;
 }
 
 function beginVersion(db: Db, input: VersionInput): { versionId: number; previousId: number | null } {
@@ -57,22 +59,20 @@ function beginVersion(db: Db, input: VersionInput): { versionId: number; previou
 
 /** Makes the staged version the serving one, in one short transaction: readers see the old version or the new. */
 function publishVersion(db: Db, bundle: DatasetBundle, versionId: number, counts: DatasetCounts, changes: PartyChanges, at: Date): void {
-  db.transaction(() => {
-    const countsJson = JSON.stringify(counts);
-    const staged = db
-      .prepare(`UPDATE dataset_versions SET status = 'serving', counts_json = ?, added = ?, removed = ?, changed = ?
-                WHERE id = ? AND status = 'staging'`)
-      .run(countsJson, changes.added.length, changes.removed.length, changes.changed.length, versionId);
-    if (staged.changes !== 1) {
-      throw new DatasetIntegrityError(`the version being written of "${bundle.id}" was discarded by another import of the same dataset`);
-    }
-    db.prepare("UPDATE dataset_versions SET status = 'superseded' WHERE dataset_id = ? AND status = 'serving' AND id <> ?").run(bundle.id, versionId);
-    db.prepare(
-      `INSERT INTO datasets (id, title, version, loaded_at, counts_json, published_at, version_id) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET title = excluded.title, version = excluded.version, loaded_at = excluded.loaded_at,
-         counts_json = excluded.counts_json, published_at = excluded.published_at, version_id = excluded.version_id`,
-    ).run(bundle.id, bundle.title, bundle.version, at.toISOString(), countsJson, bundle.publishedAt ?? null, versionId);
-  }).immediate();
+  const countsJson = JSON.stringify(counts);
+  const staged = db
+    .prepare(`UPDATE dataset_versions SET status = 'serving', counts_json = ?, added = ?, removed = ?, changed = ?
+              WHERE id = ? AND status = 'staging'`)
+    .run(countsJson, changes.added.length, changes.removed.length, changes.changed.length, versionId);
+  if (staged.changes !== 1) {
+    throw new DatasetIntegrityError(`the version being written of "${bundle.id}" was discarded by another import of the same dataset`);
+  }
+  db.prepare("UPDATE dataset_versions SET status = 'superseded' WHERE dataset_id = ? AND status = 'serving' AND id <> ?").run(bundle.id, versionId);
+  db.prepare(
+    `INSERT INTO datasets (id, title, version, loaded_at, counts_json, published_at, version_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, version = excluded.version, loaded_at = excluded.loaded_at,
+       counts_json = excluded.counts_json, published_at = excluded.published_at, version_id = excluded.version_id`,
+  ).run(bundle.id, bundle.title, bundle.version, at.toISOString(), countsJson, bundle.publishedAt ?? null, versionId);
 }
 
 /** Deletes the rows of a version that no longer serves (its record and its parties stay), a batch per step. */
@@ -142,21 +142,22 @@ function* discardedVersionDeletes(db: Db, versionId: number): WriteSteps<void> {
  * was written); a killed import leaves rows no reader sees, which the next import of the dataset deletes.
  */
 export async function storeVersion(db: Db, input: VersionInput, pacing: WritePacing = IMPORT_PACING): Promise<StoredVersion> {
-  await runSliced(db, leftoverDeletes(db, input.bundle.id), pacing);
-  const { versionId, previousId } = beginVersion(db, input);
+  const writes = new PacedWrites(db, pacing);
+  await writes.run(leftoverDeletes(db, input.bundle.id));
+  const { versionId, previousId } = writes.once(() => beginVersion(db, input));
   let stored: StoredVersion;
   try {
-    const counts = await runSliced(db, versionRows(db, versionId, input.bundle, input), pacing);
+    const counts = await writes.run(versionRows(db, versionId, input.bundle, input));
     assertVersionIntact(db, input.bundle.id, versionId);
     const changes = partyChanges(db, previousId, versionId);
-    publishVersion(db, input.bundle, versionId, counts, changes, input.importedAt ?? new Date());
-    stored = { versionId, previousId, counts, changes };
+    writes.once(() => publishVersion(db, input.bundle, versionId, counts, changes, input.importedAt ?? new Date()));
+    stored = { versionId, previousId, counts, changes, writes: writes.stats };
   } catch (err) {
-    await runSliced(db, discardedVersionDeletes(db, versionId), pacing);
+    await writes.run(discardedVersionDeletes(db, versionId));
     throw err;
   }
-  if (previousId !== null) await runSliced(db, rowDeletes(db, previousId), pacing);
-  await runSliced(db, partiesBeyond(db, input.bundle.id, input.keepVersions ?? KEEP_VERSIONS), pacing);
+  if (previousId !== null) await writes.run(rowDeletes(db, previousId));
+  await writes.run(partiesBeyond(db, input.bundle.id, input.keepVersions ?? KEEP_VERSIONS));
   return stored;
 }
 

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.js';
 import type { DatasetCounts, NameKeysOf } from '../db/dataset-writer.js';
 import { type ServingVersion, servingVersion, versionParties } from '../db/datasets-repo.js';
 import type { PartyChange } from '../db/version-changes-repo.js';
+import type { WriteStats } from '../db/sliced-writes.js';
 import { storeVersion } from '../db/version-store.js';
 import type { DatasetBundle, EntityRecord } from '../model.js';
 import { ImportOptionError, checkListDate, checkReplacement } from './import-rules.js';
@@ -44,6 +45,8 @@ export interface ImportSummary {
   added: PartyChange[];
   removed: PartyChange[];
   changed: PartyChange[];
+  /** How the import held the database's write lock (null when nothing was written). */
+  writes: WriteStats | null;
 }
 
 export interface ImportOptions {
@@ -116,6 +119,7 @@ const unchanged = (datasetId: string, serving: ServingVersion): ImportSummary =>
   added: [],
   removed: [],
   changed: [],
+  writes: null,
 });
 
 /**
@@ -171,6 +175,7 @@ export async function importList(db: Db, format: ListFormat, input: string, opti
       publishedAt: list.publishedAt,
       counts: stored.counts,
       ...stored.changes,
+      writes: stored.writes,
     };
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

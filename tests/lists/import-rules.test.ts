@@ -1,74 +1,48 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { datasetVersion } from '../../src/db/datasets-repo.js';
 import { importList } from '../../src/ingest/import-list.js';
 import { ImportOptionError, ImportRefusedError, checkListDate } from '../../src/ingest/import-rules.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
-import { tempDir } from '../helpers/app.js';
+import { LIST_FIXTURES, OFAC_XML, databasePerTest, ofacDated, ofacVariant, withoutParty } from '../helpers/lists.js';
 
-const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'lists');
-const OFAC_XML = path.join(FIXTURES, 'ofac-advanced-sample.xml');
-const OFAC_CSV = path.join(FIXTURES, 'ofac-legacy-csv');
+const OFAC_CSV = path.join(LIST_FIXTURES, 'ofac-legacy-csv');
 
-let work: ReturnType<typeof tempDir>;
-let db: Db;
-beforeEach(() => {
-  work = tempDir();
-  db = openDatabase(path.join(work.dir, 'lists.db'));
-});
-afterEach(() => {
-  db.close();
-  work.cleanup();
-});
-
-function variant(name: string, edit: (xml: string) => string): string {
-  const file = path.join(work.dir, name);
-  fs.writeFileSync(file, edit(fs.readFileSync(OFAC_XML, 'utf8')));
-  return file;
-}
-
-const dated = (day: number) => variant(`sdn-${day}.xml`, (xml) => xml.replace('<Day>4</Day>', `<Day>${day}</Day>`));
-/** The fixture without party `ref`, its sanctions entry and the relationships naming it. */
-const withoutParty = (xml: string, ref: string) =>
-  xml
-    .replace(new RegExp(`<DistinctParty FixedRef="${ref}">[\\s\\S]*?</DistinctParty>`), '')
-    .replace(new RegExp(`<SanctionsEntry ID="${ref}" [\\s\\S]*?</SanctionsEntry>`), '')
-    .replace(new RegExp(`<ProfileRelationship ID="\\d+" [^>]*ProfileID="${ref}"[\\s\\S]*?</ProfileRelationship>`, 'g'), '');
-const entityCount = () => (db.prepare("SELECT count(*) AS n FROM entities WHERE dataset_id = 'ofac-sdn'").get() as { n: number }).n;
+const test = databasePerTest();
+const variant = (name: string, edit: (xml: string) => string) => ofacVariant(test.dir, name, edit);
+const dated = (day: number) => ofacDated(test.dir, day);
+const entityCount = () => (test.db.prepare("SELECT count(*) AS n FROM entities WHERE dataset_id = 'ofac-sdn'").get() as { n: number }).n;
 
 describe('an import over the serving version', () => {
   it('refuses a list dated before the serving version, unless forced', async () => {
-    const serving = await importList(db, 'ofac-xml', OFAC_XML);
+    const serving = await importList(test.db, 'ofac-xml', OFAC_XML);
     const older = dated(1);
-    const refused = importList(db, 'ofac-xml', older);
+    const refused = importList(test.db, 'ofac-xml', older);
     await expect(refused).rejects.toBeInstanceOf(ImportRefusedError);
     await expect(refused).rejects.toThrow(
       `ofac-sdn: the list is dated 2030-03-01, older than the serving version ${serving.version} (2030-03-04); ` +
         'importing it would replace a newer list with an older one. Pass --force to import it anyway.',
     );
-    expect(datasetVersion(db, 'ofac-sdn')).toBe(serving.version);
-    const forced = await importList(db, 'ofac-xml', older, { force: true });
+    expect(datasetVersion(test.db, 'ofac-sdn')).toBe(serving.version);
+    const forced = await importList(test.db, 'ofac-xml', older, { force: true });
     expect(forced.publishedAt).toBe('2030-03-01');
-    expect(datasetVersion(db, 'ofac-sdn')).toBe(forced.version);
+    expect(datasetVersion(test.db, 'ofac-sdn')).toBe(forced.version);
   });
 
   it('refuses a list that would remove more than half of the parties, unless forced', async () => {
-    const serving = await importList(db, 'ofac-xml', OFAC_XML);
+    const serving = await importList(test.db, 'ofac-xml', OFAC_XML);
     const truncated = variant('two-gone.xml', (xml) => withoutParty(withoutParty(xml, '90002'), '90003'));
-    await expect(importList(db, 'ofac-xml', truncated)).rejects.toThrow(
+    await expect(importList(test.db, 'ofac-xml', truncated)).rejects.toThrow(
       `ofac-sdn: the list would remove 2 of the 3 parties of the serving version ${serving.version} (67%)`,
     );
     expect(entityCount()).toBe(3);
-    const forced = await importList(db, 'ofac-xml', truncated, { force: true });
+    const forced = await importList(test.db, 'ofac-xml', truncated, { force: true });
     expect(forced.removed.map((p) => p.id)).toEqual(['ofac-90002', 'ofac-90003']);
     expect(entityCount()).toBe(1);
   });
 
   it('takes a list removing half of the parties or fewer', async () => {
-    await importList(db, 'ofac-xml', OFAC_XML);
-    const next = await importList(db, 'ofac-xml', variant('one-gone.xml', (xml) => withoutParty(xml, '90002')));
+    await importList(test.db, 'ofac-xml', OFAC_XML);
+    const next = await importList(test.db, 'ofac-xml', variant('one-gone.xml', (xml) => withoutParty(xml, '90002')));
     expect(next.removed.map((p) => p.id)).toEqual(['ofac-90002']);
   });
 });
@@ -81,21 +55,21 @@ describe('--published-at', () => {
     ['a future date', '2099-01-01', /^--published-at 2099-01-01 is in the future: a list cannot be published after today \(\d{4}-\d{2}-\d{2}\)$/],
   ];
   it.each(cases)('%s (%s) is a clear error and writes nothing', async (_case, date, message) => {
-    const refused = importList(db, 'ofac-csv', OFAC_CSV, { publishedAt: date });
+    const refused = importList(test.db, 'ofac-csv', OFAC_CSV, { publishedAt: date });
     await expect(refused).rejects.toBeInstanceOf(ImportOptionError);
     await expect(refused).rejects.toThrow(message);
-    expect(datasetVersion(db, 'ofac-sdn')).toBeNull();
+    expect(datasetVersion(test.db, 'ofac-sdn')).toBeNull();
   });
 
   it('is required for the legacy CSV set, which carries no date', async () => {
-    await expect(importList(db, 'ofac-csv', OFAC_CSV)).rejects.toThrow(
+    await expect(importList(test.db, 'ofac-csv', OFAC_CSV)).rejects.toThrow(
       /^ofac-csv needs --published-at YYYY-MM-DD: its files carry no list date of their own$/,
     );
-    expect(datasetVersion(db, 'ofac-sdn')).toBeNull();
+    expect(datasetVersion(test.db, 'ofac-sdn')).toBeNull();
   });
 
   it('is refused for a format whose files carry their own date', async () => {
-    await expect(importList(db, 'ofac-xml', OFAC_XML, { publishedAt: '2025-01-01' })).rejects.toThrow(
+    await expect(importList(test.db, 'ofac-xml', OFAC_XML, { publishedAt: '2025-01-01' })).rejects.toThrow(
       /^--published-at is only for ofac-csv: ofac-xml files carry their own list date$/,
     );
   });

@@ -1,42 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../src/db/database.js';
 import { DatasetIntegrityError } from '../../src/db/dataset-writer.js';
 import { datasetVersion } from '../../src/db/datasets-repo.js';
 import { storeVersion } from '../../src/db/version-store.js';
 import { importList } from '../../src/ingest/import-list.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
-import { tempDir } from '../helpers/app.js';
+import { OFAC_XML, UN_XML, databasePerTest, largeUnList } from '../helpers/lists.js';
 
-const FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'lists');
-const OFAC_XML = path.join(FIXTURES, 'ofac-advanced-sample.xml');
-const UN_XML = path.join(FIXTURES, 'un-consolidated-sample.xml');
 const ROW_TABLES = ['source_rows', 'entity_rows', 'entity_name_rows', 'designation_rows', 'identifier_rows', 'relation_rows', 'citation_rows'];
 
-let work: ReturnType<typeof tempDir>;
-let file: string;
-let db: Db;
-beforeEach(() => {
-  work = tempDir();
-  file = path.join(work.dir, 'lists.db');
-  db = openDatabase(file);
-});
-afterEach(() => {
-  db.close();
-  work.cleanup();
-});
+const test = databasePerTest();
 
-/** A UN list of `n` individuals written like the sample, dated 2030-03-01: a write of several slices. */
+/** A UN list of `n` individuals, dated 2030-03-01: a write of several slices. */
 function unList(n: number): string {
-  const people = Array.from(
-    { length: n },
-    (_, i) => `<INDIVIDUAL><DATAID>${8_000_000 + i}</DATAID><VERSIONNUM>1</VERSIONNUM><FIRST_NAME>PERSON${i}</FIRST_NAME>` +
-      `<SECOND_NAME>NAME${i % 977}</SECOND_NAME><UN_LIST_TYPE>DPRK</UN_LIST_TYPE><REFERENCE_NUMBER>KPi.${100_000 + i}</REFERENCE_NUMBER>` +
-      `<LISTED_ON>2029-01-01</LISTED_ON></INDIVIDUAL>`,
-  );
-  const list = path.join(work.dir, `un-${n}.xml`);
-  fs.writeFileSync(list, `<?xml version="1.0" encoding="UTF-8"?>\n<CONSOLIDATED_LIST dateGenerated="2030-03-01T00:00:00Z"><INDIVIDUALS>${people.join('\n')}</INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>`);
+  const list = path.join(test.dir, `un-${n}.xml`);
+  fs.writeFileSync(list, largeUnList(n));
   return list;
 }
 
@@ -48,31 +27,31 @@ const rowsNotServing = (d: Db) =>
 
 describe('an unchanged input', () => {
   it('the same file as the serving version is skipped without writing anything, and says so', async () => {
-    const first = await importList(db, 'ofac-xml', OFAC_XML);
-    const before = rowsChanged(db);
-    const again = await importList(db, 'ofac-xml', OFAC_XML);
+    const first = await importList(test.db, 'ofac-xml', OFAC_XML);
+    const before = rowsChanged(test.db);
+    const again = await importList(test.db, 'ofac-xml', OFAC_XML);
     expect(again).toMatchObject({ outcome: 'unchanged', version: first.version, previousVersion: first.version, added: [], removed: [], changed: [] });
-    expect(rowsChanged(db)).toBe(before);
+    expect(rowsChanged(test.db)).toBe(before);
   });
 
   it('the same content under the same date in other bytes is recognised as unchanged too', async () => {
-    const first = await importList(db, 'ofac-xml', OFAC_XML);
-    const reformatted = path.join(work.dir, 'reformatted.xml');
+    const first = await importList(test.db, 'ofac-xml', OFAC_XML);
+    const reformatted = path.join(test.dir, 'reformatted.xml');
     fs.writeFileSync(reformatted, `${fs.readFileSync(OFAC_XML, 'utf8')}\n\n`);
-    const before = rowsChanged(db);
-    expect(await importList(db, 'ofac-xml', reformatted)).toMatchObject({ outcome: 'unchanged', version: first.version });
-    expect(rowsChanged(db)).toBe(before);
+    const before = rowsChanged(test.db);
+    expect(await importList(test.db, 'ofac-xml', reformatted)).toMatchObject({ outcome: 'unchanged', version: first.version });
+    expect(rowsChanged(test.db)).toBe(before);
   });
 });
 
 describe('writing a new version', () => {
   it('readers see the serving version, whole, while the new one is written beside it, then the new one', async () => {
-    const old = await importList(db, 'un-xml', UN_XML);
-    const reader = openDatabase(file);
+    const old = await importList(test.db, 'un-xml', UN_XML);
+    const reader = openDatabase(test.file);
     reader.pragma('busy_timeout = 0');
     const samples: { version: string | null; parties: number; staged: number; wrote: boolean }[] = [];
     let done = false;
-    const importing = importList(db, 'un-xml', unList(3_000), { force: true }).finally(() => {
+    const importing = importList(test.db, 'un-xml', unList(3_000), { force: true }).finally(() => {
       done = true;
     });
     while (!done) {
@@ -93,31 +72,31 @@ describe('writing a new version', () => {
     expect(samples.filter((s) => !whole(s))).toEqual([]);
     expect(samples.some((s) => s.staged > 0 && s.version === old.version && s.wrote)).toBe(true);
     expect(samples.at(-1)).toMatchObject({ version: next.version, parties: 3_000 });
-    expect(rowsNotServing(db)).toEqual(ROW_TABLES.map(() => 0));
+    expect(rowsNotServing(test.db)).toEqual(ROW_TABLES.map(() => 0));
   });
 
   it('the rows a killed import left are deleted by the next import of the dataset', async () => {
-    await importList(db, 'un-xml', UN_XML);
+    await importList(test.db, 'un-xml', UN_XML);
     // What an import killed while it wrote leaves: a version still staging, with some of its rows.
-    const { lastInsertRowid: killed } = db
+    const { lastInsertRowid: killed } = test.db
       .prepare("INSERT INTO dataset_versions (dataset_id, version, imported_at, status, counts_json) VALUES ('un-sc', 'v', 'now', 'staging', '{}')")
       .run();
-    db.prepare("INSERT INTO entity_rows (version_id, id, dataset_id, kind, name, status) VALUES (?, 'un-kpi.777', 'un-sc', 'person', 'X', 'designated')").run(killed);
-    const { lastInsertRowid: name } = db
+    test.db.prepare("INSERT INTO entity_rows (version_id, id, dataset_id, kind, name, status) VALUES (?, 'un-kpi.777', 'un-sc', 'person', 'X', 'designated')").run(killed);
+    const { lastInsertRowid: name } = test.db
       .prepare("INSERT INTO entity_name_rows (version_id, entity_id, name, type) VALUES (?, 'un-kpi.777', 'X', 'primary')")
       .run(killed);
-    db.prepare("INSERT INTO name_keys (name_id, keys) VALUES (?, 't:x')").run(name);
-    db.prepare("INSERT INTO version_parties (version_id, entity_id, name, content_hash) VALUES (?, 'un-kpi.777', 'X', 'h')").run(killed);
+    test.db.prepare("INSERT INTO name_keys (name_id, keys) VALUES (?, 't:x')").run(name);
+    test.db.prepare("INSERT INTO version_parties (version_id, entity_id, name, content_hash) VALUES (?, 'un-kpi.777', 'X', 'h')").run(killed);
 
-    await importList(db, 'un-xml', unList(10), { force: true });
-    expect(rowsNotServing(db)).toEqual(ROW_TABLES.map(() => 0));
-    expect(count(db, 'SELECT count(*) AS n FROM name_keys WHERE name_id NOT IN (SELECT id FROM entity_names)')).toBe(0);
-    expect(count(db, `SELECT count(*) AS n FROM dataset_versions WHERE id = ${Number(killed)}`)).toBe(0);
-    expect(count(db, `SELECT count(*) AS n FROM version_parties WHERE version_id = ${Number(killed)}`)).toBe(0);
+    await importList(test.db, 'un-xml', unList(10), { force: true });
+    expect(rowsNotServing(test.db)).toEqual(ROW_TABLES.map(() => 0));
+    expect(count(test.db, 'SELECT count(*) AS n FROM name_keys WHERE name_id NOT IN (SELECT id FROM entity_names)')).toBe(0);
+    expect(count(test.db, `SELECT count(*) AS n FROM dataset_versions WHERE id = ${Number(killed)}`)).toBe(0);
+    expect(count(test.db, `SELECT count(*) AS n FROM version_parties WHERE version_id = ${Number(killed)}`)).toBe(0);
   });
 
   it('a version that fails its checks is deleted with everything written of it, and the serving one stays', async () => {
-    const serving = await importList(db, 'un-xml', UN_XML);
+    const serving = await importList(test.db, 'un-xml', UN_XML);
     const bundle = {
       id: 'un-sc',
       title: 'UN',
@@ -131,9 +110,9 @@ describe('writing a new version', () => {
       ],
       events: [],
     };
-    await expect(storeVersion(db, { bundle })).rejects.toThrow(new DatasetIntegrityError('unknown relation target: un-kpi.1 → un-nowhere'));
-    expect(datasetVersion(db, 'un-sc')).toBe(serving.version);
-    expect(rowsNotServing(db)).toEqual(ROW_TABLES.map(() => 0));
-    expect(count(db, "SELECT count(*) AS n FROM dataset_versions WHERE dataset_id = 'un-sc'")).toBe(1);
+    await expect(storeVersion(test.db, { bundle })).rejects.toThrow(new DatasetIntegrityError('unknown relation target: un-kpi.1 → un-nowhere'));
+    expect(datasetVersion(test.db, 'un-sc')).toBe(serving.version);
+    expect(rowsNotServing(test.db)).toEqual(ROW_TABLES.map(() => 0));
+    expect(count(test.db, "SELECT count(*) AS n FROM dataset_versions WHERE dataset_id = 'un-sc'")).toBe(1);
   });
 });

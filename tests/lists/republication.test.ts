@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importList } from '../../src/ingest/import-list.js';
 import { openFile } from '../../src/ingest/lists/input.js';
 import { parseOfacXml } from '../../src/ingest/lists/ofac-xml.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
 import { buildTestApp, tempDir } from '../helpers/app.js';
-
-const OFAC_XML = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'lists', 'ofac-advanced-sample.xml');
-const ISSUED = '<DateOfIssue CalendarTypeID="1"><Year>2030</Year><Month>3</Month><Day>4</Day></DateOfIssue>';
+import { OFAC_XML, ofacDated } from '../helpers/lists.js';
 
 let work: ReturnType<typeof tempDir>;
 let app: FastifyInstance;
@@ -23,14 +19,8 @@ afterEach(async () => {
   work.cleanup();
 });
 
-/** The fixture as OFAC would republish it on another day: `edit` applied, then dated `day` of March 2030. */
-function republished(day: number, edit: (xml: string) => string = (xml) => xml): string {
-  const xml = fs.readFileSync(OFAC_XML, 'utf8');
-  if (!xml.includes(ISSUED)) throw new Error('the fixture no longer carries the expected DateOfIssue');
-  const file = path.join(work.dir, `sdn-2030-03-${day}.xml`);
-  fs.writeFileSync(file, edit(xml.replace(ISSUED, ISSUED.replace('<Day>4</Day>', `<Day>${day}</Day>`))));
-  return file;
-}
+/** The fixture as OFAC would republish it on another day: dated `day` of March 2030, `edit` applied. */
+const republished = (day: number, edit?: (xml: string) => string) => ofacDated(work.dir, day, edit);
 
 async function decideFalsePositive(name: string, entityId: string): Promise<string> {
   const res = await app.inject({
