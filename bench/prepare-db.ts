@@ -3,7 +3,7 @@
  * (PreparedDb). Run in its own process so the parsing garbage never counts in a later process's memory figures.
  */
 import { openDatabase } from '../src/db/database.js';
-import { replaceDataset } from '../src/db/dataset-writer.js';
+import { replaceDataset } from '../src/db/version-store.js';
 import { syncCuratedDataset } from '../src/ingest/curated/sync.js';
 import { importList } from '../src/ingest/import-list.js';
 import { indexNewNames } from '../src/screening/name-keys.js';

@@ -81,6 +81,12 @@ export const configSchema = z.object({
     .string()
     .default('')
     .describe('Comma-separated origins (`https://console.example.com`) whose pages may call the API from a browser; empty: no CORS headers, so only same-origin pages (the console, /docs) can.'),
+  LIST_KEEP_VERSIONS: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .default(30)
+    .describe('How many of the newest versions of each list keep their parties, so any two of them can be compared (GET /v1/datasets/{id}/changes); older versions keep their record and change summary.'),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number()
     .int()

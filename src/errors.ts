@@ -16,6 +16,7 @@ export const PROBLEM_TYPES = {
   notFound: { type: '/problems/not-found', title: 'Not Found' },
   methodNotAllowed: { type: '/problems/method-not-allowed', title: 'Method Not Allowed' },
   conflict: { type: '/problems/conflict', title: 'Conflict' },
+  versionNotKept: { type: '/problems/version-not-kept', title: 'Version no longer kept' },
   payloadTooLarge: { type: '/problems/payload-too-large', title: 'Payload Too Large' },
   uriTooLong: { type: '/problems/uri-too-long', title: 'URI Too Long' },
   unsupportedMediaType: { type: '/problems/unsupported-media-type', title: 'Unsupported Media Type' },

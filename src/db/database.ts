@@ -54,7 +54,8 @@ export function openDatabase(file: string): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    migrate(db);
+    // A migration that rebuilds tables leaves the old tables' pages free: compact the file once, as it is upgraded.
+    if (migrate(db).length > 0 && (db.pragma('freelist_count', { simple: true }) as number) > 0) db.exec('VACUUM');
     return db;
   } catch (err) {
     db?.close();

@@ -23,10 +23,35 @@ export function datasetVersion(db: Db, id: string): string | null {
   return row?.version ?? null;
 }
 
-/** Each entity of a dataset with its content hash and name, to report what a new version changes. */
-export function entityHashes(db: Db, datasetId: string): Map<string, { hash: string | null; name: string }> {
+/** The version a dataset serves, as recorded when it was imported. */
+export interface ServingVersion {
+  versionId: number;
+  version: string;
+  /** The list's own publication date (null for the curated dataset). */
+  listDate: string | null;
+  inputSha256: string | null;
+  /** The list date that some of its parties' content hashes name (stored before list dates were left out of them). */
+  datedHashesOf: string | null;
+  counts: DatasetCounts;
+}
+
+export function servingVersion(db: Db, datasetId: string): ServingVersion | null {
+  const row = db
+    .prepare(
+      `SELECT v.id AS versionId, v.version, v.list_date AS listDate, v.input_sha256 AS inputSha256,
+              v.dated_hashes_of AS datedHashesOf, v.counts_json AS countsJson
+       FROM datasets d JOIN dataset_versions v ON v.id = d.version_id WHERE d.id = ?`,
+    )
+    .get(datasetId) as (Omit<ServingVersion, 'counts'> & { countsJson: string }) | undefined;
+  if (!row) return null;
+  const { countsJson, ...version } = row;
+  return { ...version, counts: JSON.parse(countsJson) as DatasetCounts };
+}
+
+/** Each party of a version with its name and content hash, to tell what a new version changes. */
+export function versionParties(db: Db, versionId: number): Map<string, { hash: string; name: string }> {
   const rows = db
-    .prepare('SELECT id, name, content_hash AS hash FROM entities WHERE dataset_id = ?')
-    .all(datasetId) as { id: string; name: string; hash: string | null }[];
+    .prepare('SELECT entity_id AS id, name, content_hash AS hash FROM version_parties WHERE version_id = ?')
+    .all(versionId) as { id: string; name: string; hash: string }[];
   return new Map(rows.map((r) => [r.id, { hash: r.hash, name: r.name }]));
 }

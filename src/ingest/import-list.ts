@@ -1,27 +1,45 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Db } from '../db/database.js';
-import { type DatasetCounts, entityContentHash, replaceDataset } from '../db/dataset-writer.js';
-import { datasetVersion, entityHashes } from '../db/datasets-repo.js';
+import type { DatasetCounts, NameKeysOf } from '../db/dataset-writer.js';
+import { type ServingVersion, servingVersion, versionParties } from '../db/datasets-repo.js';
+import type { PartyChange } from '../db/version-changes-repo.js';
+import type { WriteStats } from '../db/sliced-writes.js';
+import { storeVersion } from '../db/version-store.js';
 import type { DatasetBundle, EntityRecord } from '../model.js';
+import { ImportOptionError, checkListDate, checkReplacement } from './import-rules.js';
+import { contentHashes, listVersion } from './list-hashes.js';
+import { csvPaths, inputSha256, localInput } from './list-input.js';
 import { ListFormatError } from './lists/errors.js';
 import { parseEuXml } from './lists/eu-xml.js';
 import { openFile } from './lists/input.js';
 import { parseOfacCsv } from './lists/ofac-csv.js';
 import { parseOfacXml } from './lists/ofac-xml.js';
-import type { ParsedList, ProgressCallback } from './lists/types.js';
+import type { ListDatasetId, ParsedList, ProgressCallback } from './lists/types.js';
 import { parseUkConList } from './lists/uk-conlist.js';
 import { parseUkFcdoXml } from './lists/uk-fcdo-xml.js';
 import { parseUnXml } from './lists/un-xml.js';
 
+export type { PartyChange } from '../db/version-changes-repo.js';
+
 export const LIST_FORMATS = ['ofac-xml', 'ofac-csv', 'un-xml', 'eu-xml', 'uk-conlist', 'uk-fcdo-xml'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 
-const DATASET_TITLES: Record<ParsedList['datasetId'], string> = {
+/** The dataset each format is imported as. */
+const DATASET_OF: Record<ListFormat, ListDatasetId> = {
+  'ofac-xml': 'ofac-sdn',
+  'ofac-csv': 'ofac-sdn',
+  'un-xml': 'un-sc',
+  'eu-xml': 'eu-fsf',
+  'uk-conlist': 'uk',
+  'uk-fcdo-xml': 'uk',
+};
+
+/** Formats whose files carry no list date of their own, so `--published-at` must give it. */
+const UNDATED_FORMATS: readonly ListFormat[] = ['ofac-csv'];
+
+const DATASET_TITLES: Record<ListDatasetId, string> = {
   'ofac-sdn': 'OFAC Specially Designated Nationals and Blocked Persons List',
   'un-sc': 'United Nations Security Council Consolidated List',
   'eu-fsf': 'EU Consolidated Financial Sanctions List',
@@ -29,15 +47,9 @@ const DATASET_TITLES: Record<ParsedList['datasetId'], string> = {
   uk: 'UK Sanctions List (FCDO), formerly the OFSI Consolidated List',
 };
 
-// The legacy CSV set is four files published side by side; only sdn.csv is required.
-const OFAC_CSV_FILES = { sdn: 'sdn.csv', add: 'add.csv', alt: 'alt.csv', comments: 'sdn_comments.csv' } as const;
-
-export interface PartyChange {
-  id: string;
-  name: string;
-}
-
 export interface ImportSummary {
+  /** `unchanged`: the input is the serving version (same file, or the same content under the same date); nothing was written. */
+  outcome: 'imported' | 'unchanged';
   datasetId: string;
   version: string;
   previousVersion: string | null;
@@ -46,54 +58,44 @@ export interface ImportSummary {
   added: PartyChange[];
   removed: PartyChange[];
   changed: PartyChange[];
+  /** How the import held the database's write lock (null when nothing was written). */
+  writes: WriteStats | null;
 }
 
 export interface ImportOptions {
   onProgress?: ProgressCallback;
-  /** For `ofac-csv`: the list date, which the CSV files do not carry. */
+  /** For `ofac-csv` (required): the list date, which the CSV files do not carry. */
   publishedAt?: string;
+  /** Import even a list older than the serving version, or one that removes more than half of its parties. */
+  force?: boolean;
+  /** Stores each name's candidate-index keys with the new version, so servers swap it in without preparing them. */
+  nameKeys?: NameKeysOf;
+  /** How many of the dataset's newest versions keep their parties for comparing (LIST_KEEP_VERSIONS). */
+  keepVersions?: number;
   downloadTimeoutMs?: number;
 }
 
-export const isUrl = (input: string) => /^https?:\/\//i.test(input);
+const listDateMissing = (format: ListFormat) =>
+  new ImportOptionError(`${format} needs --published-at YYYY-MM-DD: its files carry no list date of their own`);
 
-/** Downloads `url` to `file`, failing on any non-2xx answer, timeout or broken stream. */
-async function download(url: string, file: string, timeoutMs: number): Promise<void> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) }).catch((err: unknown) => {
-    throw new ListFormatError(`download of ${url} failed: ${err instanceof Error ? err.message : String(err)}`);
-  });
-  if (!res.ok || !res.body) throw new ListFormatError(`download of ${url} failed: HTTP ${res.status}`);
-  await pipeline(Readable.fromWeb(res.body), fs.createWriteStream(file));
+/** The list date the caller gives: required for a format whose files carry none, refused for the others. */
+function givenListDate(format: ListFormat, publishedAt: string | undefined): string | undefined {
+  const undated = UNDATED_FORMATS.includes(format);
+  if (publishedAt === undefined) {
+    if (undated) throw listDateMissing(format);
+    return undefined;
+  }
+  if (!undated) throw new ImportOptionError(`--published-at is only for ${UNDATED_FORMATS.join(', ')}: ${format} files carry their own list date`);
+  return checkListDate(publishedAt);
 }
 
-/** Local paths for the input: a file or folder as given, or the download of a URL into `workDir`. */
-async function localInput(format: ListFormat, input: string, workDir: string, timeoutMs: number): Promise<string> {
-  if (!isUrl(input)) {
-    if (!fs.existsSync(input)) throw new ListFormatError(`no such file or folder: ${input}`);
-    return input;
-  }
-  if (format !== 'ofac-csv') {
-    const file = path.join(workDir, 'list');
-    await download(input, file, timeoutMs);
-    return file;
-  }
-  // A URL of sdn.csv (or of its folder): the other three files sit beside it and are optional.
-  const base = input.endsWith('.csv') ? input.slice(0, input.lastIndexOf('/') + 1) : `${input.replace(/\/$/, '')}/`;
-  await download(new URL(OFAC_CSV_FILES.sdn, base).href, path.join(workDir, OFAC_CSV_FILES.sdn), timeoutMs);
-  for (const name of [OFAC_CSV_FILES.add, OFAC_CSV_FILES.alt, OFAC_CSV_FILES.comments]) {
-    await download(new URL(name, base).href, path.join(workDir, name), timeoutMs).catch(() => undefined);
-  }
-  return workDir;
-}
+const filesOf = (format: ListFormat, input: string) => {
+  if (format !== 'ofac-csv') return [input];
+  const csv = csvPaths(input);
+  return [csv.sdn, csv.add, csv.alt, csv.comments];
+};
 
-function csvPaths(input: string) {
-  const dir = fs.statSync(input).isDirectory() ? input : path.dirname(input);
-  const beside = (name: string) => (fs.existsSync(path.join(dir, name)) ? path.join(dir, name) : undefined);
-  const sdn = fs.statSync(input).isDirectory() ? path.join(dir, OFAC_CSV_FILES.sdn) : input;
-  return { sdn, add: beside(OFAC_CSV_FILES.add), alt: beside(OFAC_CSV_FILES.alt), comments: beside(OFAC_CSV_FILES.comments) };
-}
-
-async function parse(format: ListFormat, file: string, options: ImportOptions): Promise<ParsedList> {
+async function parse(format: ListFormat, file: string, options: ImportOptions, publishedAt: string | undefined): Promise<ParsedList> {
   const onProgress = options.onProgress;
   switch (format) {
     case 'ofac-xml':
@@ -101,7 +103,8 @@ async function parse(format: ListFormat, file: string, options: ImportOptions): 
     case 'un-xml':
       return parseUnXml(openFile(file), { onProgress });
     case 'ofac-csv':
-      return parseOfacCsv(csvPaths(file), { onProgress, publishedAt: options.publishedAt });
+      if (publishedAt === undefined) throw listDateMissing(format);
+      return parseOfacCsv(csvPaths(file), { onProgress, publishedAt });
     case 'eu-xml':
       return parseEuXml(openFile(file), { onProgress });
     case 'uk-conlist':
@@ -111,51 +114,88 @@ async function parse(format: ListFormat, file: string, options: ImportOptions): 
   }
 }
 
-/** `2025-11-19+sha256:…`: the list's own date, then a hash over what it says of every party. */
-function listVersion(publishedAt: string, hashes: Map<string, string>): string {
-  const hash = createHash('sha256');
-  for (const id of [...hashes.keys()].sort()) hash.update(id).update('\0').update(hashes.get(id) ?? '').update('\n');
-  return `${publishedAt}+sha256:${hash.digest('hex').slice(0, 16)}`;
+/**
+ * The index keys of every screenable name of the bundle, computed before the write begins: inside the write's
+ * short transactions their cost would count against the time the write lock is held.
+ */
+function precomputedKeys(bundle: DatasetBundle, keysOf: NameKeysOf): NameKeysOf {
+  const keys = new Map<string, string>();
+  const keyOf = (name: string, kind: string) => `${kind}\0${name}`;
+  for (const e of bundle.entities) {
+    if (e.status === 'unflagged') continue;
+    for (const name of [e.name, ...e.names.map((n) => n.name)]) keys.set(keyOf(name, e.kind), keysOf(name, e.kind));
+  }
+  return (name, kind) => keys.get(keyOf(name, kind)) ?? keysOf(name, kind);
 }
 
-function changesSince(db: Db, datasetId: string, entities: EntityRecord[], hashes: Map<string, string>) {
-  const previous = entityHashes(db, datasetId);
-  const name = (e: EntityRecord) => ({ id: e.id, name: e.name });
-  const added = entities.filter((e) => !previous.has(e.id)).map(name);
-  const changed = entities.filter((e) => previous.has(e.id) && previous.get(e.id)?.hash !== hashes.get(e.id)).map(name);
-  const removed = [...previous].filter(([id]) => !hashes.has(id)).map(([id, p]) => ({ id, name: p.name }));
-  return { added, changed, removed };
-}
+const unchanged = (datasetId: string, serving: ServingVersion): ImportSummary => ({
+  outcome: 'unchanged',
+  datasetId,
+  version: serving.version,
+  previousVersion: serving.version,
+  publishedAt: serving.listDate ?? '',
+  counts: serving.counts,
+  added: [],
+  removed: [],
+  changed: [],
+  writes: null,
+});
 
 /**
- * Imports an official list (a file, a folder for the CSV set, or a URL) as one dataset, replacing its previous
- * version atomically. A download failure, a malformed, truncated or empty list, or a database error leaves the
- * previous version in place and throws; nothing is half-written.
+ * Imports an official list (a file, a folder for the CSV set, or a URL) as a new version of its dataset. The same
+ * input as the serving version is recognised and nothing is written. A download failure, a malformed, truncated or
+ * empty list, a refused replacement or a database error leaves the serving version in place and throws.
  */
 export async function importList(db: Db, format: ListFormat, input: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  const givenDate = givenListDate(format, options.publishedAt);
+  const datasetId = DATASET_OF[format];
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'list-import-'));
   try {
-    const file = await localInput(format, input, workDir, options.downloadTimeoutMs ?? 120_000);
-    const list = await parse(format, file, options);
+    const file = await localInput(input, format === 'ofac-csv', workDir, options.downloadTimeoutMs ?? 120_000);
+    const inputHash = await inputSha256(filesOf(format, file), givenDate);
+    const serving = servingVersion(db, datasetId);
+    if (serving?.inputSha256 === inputHash) return unchanged(datasetId, serving);
+    const list = await parse(format, file, options, givenDate);
     if (list.entities.length === 0) throw new ListFormatError('the list contains no parties');
     const sourceId = `${list.datasetId}:${list.publishedAt}`;
     // List sources are namespaced by dataset so they never collide with the curated dataset's own source records.
     retargetCitations(list.entities, list.source.id, sourceId);
-    const entities = list.entities;
-    const hashes = new Map(entities.map((e) => [e.id, entityContentHash(e)]));
+    const previous = serving ? versionParties(db, serving.versionId) : new Map<string, { hash: string }>();
+    const { hashes, datedHashesOf } = contentHashes(list, sourceId, previous, serving?.datedHashesOf ?? null);
+    const version = listVersion(list.publishedAt, hashes);
+    if (serving?.version === version) return unchanged(datasetId, serving);
+    if (serving && !options.force) {
+      const removed = [...previous.keys()].filter((id) => !hashes.has(id)).length;
+      checkReplacement({ datasetId, version: serving.version, listDate: serving.listDate, parties: previous.size }, list.publishedAt, removed);
+    }
     const bundle: DatasetBundle = {
       id: list.datasetId,
       title: DATASET_TITLES[list.datasetId],
-      version: listVersion(list.publishedAt, hashes),
+      version,
       publishedAt: list.publishedAt,
       sources: [{ ...list.source, id: sourceId }],
-      entities,
+      entities: list.entities,
       events: [],
     };
-    const previousVersion = datasetVersion(db, list.datasetId);
-    const changes = changesSince(db, list.datasetId, entities, hashes);
-    const counts = replaceDataset(db, bundle);
-    return { datasetId: list.datasetId, version: bundle.version, previousVersion, publishedAt: list.publishedAt, counts, ...changes };
+    const nameKeys = options.nameKeys ? precomputedKeys(bundle, options.nameKeys) : undefined;
+    const stored = await storeVersion(db, {
+      bundle,
+      contentHashes: hashes,
+      nameKeys,
+      inputSha256: inputHash,
+      datedHashesOf,
+      keepVersions: options.keepVersions,
+    });
+    return {
+      outcome: 'imported',
+      datasetId,
+      version,
+      previousVersion: serving?.version ?? null,
+      publishedAt: list.publishedAt,
+      counts: stored.counts,
+      ...stored.changes,
+      writes: stored.writes,
+    };
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }

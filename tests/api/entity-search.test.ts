@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replaceDataset } from '../../src/db/dataset-writer.js';
+import { replaceDataset } from '../../src/db/version-store.js';
 import { buildTestApp, tempDir } from '../helpers/app.js';
 import { madeUpList, madeUpParty as party } from '../helpers/made-up-list.js';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../src/db/database.js';
-import { replaceDataset } from '../../src/db/dataset-writer.js';
+import { replaceDataset } from '../../src/db/version-store.js';
 import { listEntities } from '../../src/db/entities-repo.js';
 import { migrate, readMigrations } from '../../src/db/migrate.js';
 import { databaseEachTest } from '../helpers/app.js';
@@ -40,7 +40,10 @@ describe('issue 16 item 13: the entity name search reads an index, kept in step 
     const old = new Database(file);
     old.pragma('foreign_keys = ON');
     migrate(old, before);
-    replaceDataset(old, madeUpList([party('p-1', 'Lazarus Shipping Co')]));
+    // Written as the schema of that time stored a dataset (the version history came later).
+    old.prepare("INSERT INTO datasets (id, title, version, loaded_at, counts_json) VALUES ('made-up', 'Made up', 'v1', '2026-01-01', '{}')").run();
+    old.prepare("INSERT INTO entities (id, dataset_id, kind, name, status) VALUES ('p-1', 'made-up', 'organization', 'Lazarus Shipping Co', 'designated')").run();
+    old.prepare("INSERT INTO entity_names (entity_id, name, type) VALUES ('p-1', 'Lazarus Shipping Co', 'primary')").run();
     old.close();
     const upgraded = openDatabase(file);
     expect(found(upgraded, 'shipping')).toEqual(['p-1']);

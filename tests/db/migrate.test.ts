@@ -35,6 +35,35 @@ describe('migrations', () => {
     work.cleanup();
   });
 
+  it('006 upgrades a database loaded before version history in place: each dataset serves as its first recorded version', () => {
+    const work = tempDir();
+    const file = path.join(work.dir, 'before-006.db');
+    const old = new Database(file);
+    migrate(old, readMigrations().filter((m) => m.version < 6));
+    old.exec(`
+      INSERT INTO datasets (id, title, version, loaded_at, counts_json, published_at)
+        VALUES ('un-sc', 'UN', '2026-02-27+sha256:aa', '2026-03-01T00:00:00.000Z', '{"entities":1}', '2026-02-27');
+      INSERT INTO sources (id, dataset_id, kind, title) VALUES ('un-sc:2026-02-27', 'un-sc', 'sanctions_list', 'UN list');
+      INSERT INTO entities (id, dataset_id, kind, name, status, content_hash) VALUES ('un-kpi.1', 'un-sc', 'person', 'KIM', 'designated', 'h1');
+      INSERT INTO entity_names (id, entity_id, name, type) VALUES (7, 'un-kpi.1', 'KIM', 'primary');
+      INSERT INTO name_keys (name_id, keys) VALUES (7, 't:kim');
+      INSERT INTO citations (dataset_id, record_type, record_id, source_id, list_entry) VALUES ('un-sc', 'entity_name', '7', 'un-sc:2026-02-27', 'KPi.1');`);
+    old.close();
+
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT id, name, content_hash AS hash FROM entities').all()).toEqual([{ id: 'un-kpi.1', name: 'KIM', hash: 'h1' }]);
+    expect(
+      db.prepare(`SELECT n.name, k.keys, c.list_entry AS entry, s.title FROM entity_names n JOIN name_keys k ON k.name_id = n.id
+                  JOIN citations c ON c.record_type = 'entity_name' AND c.record_id = n.id JOIN sources s ON s.id = c.source_id`).all(),
+    ).toEqual([{ name: 'KIM', keys: 't:kim', entry: 'KPi.1', title: 'UN list' }]);
+    expect(db.prepare('SELECT dataset_id AS dataset, version, list_date AS listDate, status, dated_hashes_of AS datedHashesOf FROM dataset_versions').all()).toEqual([
+      { dataset: 'un-sc', version: '2026-02-27+sha256:aa', listDate: '2026-02-27', status: 'serving', datedHashesOf: '2026-02-27' },
+    ]);
+    expect(db.prepare('SELECT entity_id AS id, name, content_hash AS hash FROM version_parties').all()).toEqual([{ id: 'un-kpi.1', name: 'KIM', hash: 'h1' }]);
+    db.close();
+    work.cleanup();
+  });
+
   it('roll back a failing migration entirely', () => {
     const db = new Database(':memory:');
     const broken = { version: 1, name: '001_broken.sql', sql: 'CREATE TABLE a (x INTEGER); CREATE TABLE oops (' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
-import { replaceDataset } from '../../src/db/dataset-writer.js';
+import { replaceDataset } from '../../src/db/version-store.js';
 import type { DatasetBundle, EntityRecord } from '../../src/model.js';
 import { Catalog } from '../../src/screening/catalog.js';
 import { screen } from '../../src/screening/screen.js';

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { datasetVersion } from '../../db/datasets-repo.js';
-import { type DatasetCounts, replaceDataset } from '../../db/dataset-writer.js';
+import type { DatasetCounts } from '../../db/dataset-writer.js';
+import { replaceDataset } from '../../db/version-store.js';
 import { CURATED_DATASET_ID, curatedVersion, parseCuratedFiles, readCuratedFiles } from './load.js';
 
 export type CuratedSync =

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse';
 import type { EntityKind, EntityName, EntityRecord, Identifier, NameType, Relation } from '../../model.js';
@@ -20,8 +20,11 @@ export interface OfacCsvPaths {
 }
 
 export interface OfacCsvOptions extends ListParseOptions {
-  /** The list's publication date (`YYYY-MM-DD`); the CSV files carry none. Defaults to the newest file's mtime (UTC). */
-  publishedAt?: string | undefined;
+  /**
+   * The list's publication date (`YYYY-MM-DD`): the CSV files carry none, and a file's modification date says when it
+   * was copied, not when OFAC published it.
+   */
+  publishedAt: string;
 }
 
 const COLUMNS = { sdn: 12, add: 6, alt: 5, comments: 2 } as const;
@@ -85,10 +88,9 @@ const ALT_TYPES: Record<string, NameType> = { aka: 'alias', fka: 'former', nka: 
  * Parses OFAC's legacy CSV set (sdn.csv with add.csv, alt.csv and sdn_comments.csv beside it, or the paths given).
  * Remarks continued in sdn_comments.csv are joined to their entry before they are read.
  */
-export async function parseOfacCsv(input: string | OfacCsvPaths, options: OfacCsvOptions = {}): Promise<ParsedList> {
+export async function parseOfacCsv(input: string | OfacCsvPaths, options: OfacCsvOptions): Promise<ParsedList> {
   const paths = resolvePaths(input);
-  const files = [paths.sdn, paths.add, paths.alt, paths.comments].filter((p): p is string => p !== undefined);
-  const publishedAt = options.publishedAt ?? new Date(Math.max(...files.map((f) => statSync(f).mtimeMs))).toISOString().slice(0, 10);
+  const { publishedAt } = options;
   const sdnRows = await readRows(paths.sdn, 'sdn');
   if (sdnRows.length === 0) throw new ListFormatError('the list contains no parties');
   const addresses = groupByEntry(paths.add ? await readRows(paths.add, 'add') : []);
