@@ -30,19 +30,19 @@ export function curatedCandidates(dataDir = join(PROJECT_ROOT, 'data')): [string
     .flatMap((e) => [e.name, ...e.names.map((n) => n.name)].map((name): [string, NameKind] => [name, e.kind]));
 }
 
-const SCHEMA_KINDS: Readonly<Record<string, NameKind>> = {
+export const SCHEMA_KINDS: Readonly<Record<string, NameKind>> = {
   Person: 'person', Individual: 'person', Company: 'organization', Organization: 'organization',
   LegalEntity: 'organization', Entity: 'organization', Vessel: 'vessel',
 };
 
-function readCsv(path: string, header = true): Record<string, string>[] {
+export function readCsv(path: string, header = true): Record<string, string>[] {
   const text = readFileSync(path, 'utf8').split('\n').filter((line) => !line.startsWith('#')).join('\n');
   const columns = header ? true : ['query', 'expected', 'minScore', 'description'];
   return parseCsv(text, { columns, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
 }
 
 /** The score of a query against a listed name, each prepared as screening prepares it. */
-function score(query: string, listed: string, kind: NameKind): number {
+export function score(query: string, listed: string, kind: NameKind): number {
   return comparePrepared(prepareName(query, kind), prepareListedName(listed, kind)).score;
 }
 
@@ -102,12 +102,16 @@ async function evaluateNegatives(evalDir: string, dataDir: string, threshold: nu
   return { share: hits / Math.max(1, rows.length), rows: rows.length, candidates: candidates.length, curatedHits };
 }
 
+/** Whether our OFAC-mode points agree with OFAC's: within ±5, or below its slider's 80 when OFAC returned nothing (-1). */
+export function agreesWithOfac(points: number, ofacPoints: number): boolean {
+  return ofacPoints < 0 ? points < 80 : Math.abs(points - ofacPoints) <= 5;
+}
+
 function evaluateOfac(evalDir: string): EvaluationReport['ofac'] {
   const rows = readCsv(join(evalDir, 'ofac_scores_dev.csv'));
   const within = rows.filter((row) => {
-    const expected = Number(row.ofac_score);
     const points = comparePrepared(prepareName(row.query_name ?? ''), prepareListedName(row.result_name ?? ''), { algorithm: 'ofac' }).score * 100;
-    return expected < 0 ? points < 80 : Math.abs(points - expected) <= 5;
+    return agreesWithOfac(points, Number(row.ofac_score));
   });
   return { within5: within.length / Math.max(1, rows.length), rows: rows.length };
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_THRESHOLD } from '../src/matching/index.js';
 import type { Quality } from '../src/matching/evaluation.js';
 import { evaluationSetsExist, runEvaluation } from './eval-lib.js';
+import { FOLDS, crossValidatedFigures, type ThresholdFigures } from './eval-cross-validation.js';
 
 const root = resolve(import.meta.dirname, '..');
 const evalDir = resolve(root, '../shared/eval');
@@ -31,3 +32,14 @@ const neg = report.negatives;
 console.log(`negatives_synthetic_us.csv: ${pct(neg.share)} of ${neg.rows} people match any of ${neg.candidates} DPRK + curated names; curated hits: ${neg.curatedHits.length}${neg.curatedHits.map((h) => `\n    ${h}`).join('')}`);
 console.log(`ofac_scores_dev.csv (algorithm ofac): ${pct(report.ofac.within5)} of ${report.ofac.rows} within ±5 points`);
 console.log(`comparePrepared: ${report.microsPerComparison.toFixed(2)} µs per comparison`);
+
+const cv = crossValidatedFigures(evalDir);
+const thresholdLine = (label: string, measure: string, t: ThresholdFigures): string =>
+  `  ${label}: ${measure} ${t.crossValidated.mean.toFixed(3)} cross-validated (in-sample ${t.inSample.toFixed(3)} at ${t.inForce}); chosen per fold ${t.crossValidated.folds.map((f) => f.chosen).join(' ')}`;
+console.log(`cross-validated (${FOLDS} folds by row hash: chosen on ${FOLDS - 1}, measured on the one left out, averaged)`);
+console.log(thresholdLine('name_pairs_dev.csv match threshold, max F1', 'F1', cv.matchThreshold));
+console.log(thresholdLine('name_pairs_dev.csv review threshold, max F2', 'F2', cv.reviewThreshold));
+console.log(`  ofac_scores_dev.csv, each rule against its alternatives (min mean |points − OFAC|), in-sample ${pct(cv.ofacRules.inSample)} within ±5:`);
+for (const r of cv.ofacRules.rules) {
+  console.log(`    ${r.rule.padEnd(15)} ${pct(r.within5.mean)} within ±5, ${r.pointsOff.toFixed(2)} points off, cross-validated; in force kept in ${r.foldsKeepingRule} of ${r.within5.folds.length} folds`);
+}

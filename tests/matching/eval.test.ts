@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluationSetsExist, runEvaluation } from '../../scripts/eval-lib.js';
+import { crossValidatedFigures } from '../../scripts/eval-cross-validation.js';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const evalDir = resolve(projectRoot, '../shared/eval');
@@ -14,7 +15,9 @@ const REACHED = {
   dprkRecall: 0.812,
   dprkRejected: 0.959,
   crossScriptFound: 0.909,
-  ofacWithin5: 0.97,
+  ofacWithin5: 0.98,
+  ofacCrossValidated: 0.971,
+  matchF1CrossValidated: 0.839,
 };
 const SLACK = 0.01;
 
@@ -34,4 +37,10 @@ describe.skipIf(!setsExist)('matching quality on the development sets', () => {
     expect(report.negatives.curatedHits).toEqual([]);
     expect(report.ofac.within5).toBeGreaterThanOrEqual(REACHED.ofacWithin5 - SLACK);
   }, 300_000);
+
+  it('holds the cross-validated figures within 0.01 of what was reached', () => {
+    const figures = crossValidatedFigures(evalDir);
+    for (const rule of figures.ofacRules.rules) expect(rule.within5.mean).toBeGreaterThanOrEqual(REACHED.ofacCrossValidated - SLACK);
+    expect(figures.matchThreshold.crossValidated.mean).toBeGreaterThanOrEqual(REACHED.matchF1CrossValidated - SLACK);
+  }, 120_000);
 });
