@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_THRESHOLD } from '../src/matching/index.js';
 import type { Quality } from '../src/matching/evaluation.js';
 import { evaluationSetsExist, runEvaluation } from './eval-lib.js';
+import { printIdentityEvaluation } from './eval-identity-print.js';
 
 const root = resolve(import.meta.dirname, '..');
 const evalDir = resolve(root, '../shared/eval');
@@ -31,3 +32,4 @@ const neg = report.negatives;
 console.log(`negatives_synthetic_us.csv: ${pct(neg.share)} of ${neg.rows} people match any of ${neg.candidates} DPRK + curated names; curated hits: ${neg.curatedHits.length}${neg.curatedHits.map((h) => `\n    ${h}`).join('')}`);
 console.log(`ofac_scores_dev.csv (algorithm ofac): ${pct(report.ofac.within5)} of ${report.ofac.rows} within ±5 points`);
 console.log(`comparePrepared: ${report.microsPerComparison.toFixed(2)} µs per comparison`);
+printIdentityEvaluation(evalDir, threshold);

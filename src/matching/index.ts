@@ -14,9 +14,10 @@ export type {
   PreparedName, PreparedToken, TokenCompound, TokenRole, WritingSystem,
 } from './types.js';
 export {
-  readBirthDate, readBirthDates, readCountry, readGender, IDENTIFIER_TYPES, identifierNumbersAgree,
+  compareEntities, readBirthDate, readBirthDates, readCountry, readGender, IDENTIFIER_TYPES, identifierNumbersAgree,
   imoCheckDigitValid, normalizeIdentifierNumber, readIdentifierNumbers, readIdentifierType, readImoNumber,
 } from './identity/index.js';
 export type {
-  BirthDate, CountryReading, DatePrecision, DateReading, Gender, IdentifierType,
+  BirthDate, CountryReading, DatePrecision, DateReading, EntityCandidate, EntityComparison, EntityExplanation, EntityQuery,
+  Gender, IdentifierType, PrintedIdentifier, QualifierField, QualifierOutcome, QualifierRow,
 } from './identity/index.js';
