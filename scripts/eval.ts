@@ -4,6 +4,7 @@ import { DEFAULT_THRESHOLD } from '../src/matching/index.js';
 import type { Quality } from '../src/matching/evaluation.js';
 import { evaluationSetsExist, runEvaluation } from './eval-lib.js';
 import { FOLDS, crossValidatedFigures, type ThresholdFigures } from './eval-cross-validation.js';
+import { printIdentityEvaluation } from './eval-identity-print.js';
 
 const root = resolve(import.meta.dirname, '..');
 const evalDir = resolve(root, '../shared/eval');
@@ -43,3 +44,4 @@ console.log(`  ofac_scores_dev.csv, each rule against its alternatives (min mean
 for (const r of cv.ofacRules.rules) {
   console.log(`    ${r.rule.padEnd(15)} ${pct(r.within5.mean)} within ±5, ${r.pointsOff.toFixed(2)} points off, cross-validated; in force kept in ${r.foldsKeepingRule} of ${r.within5.folds.length} folds`);
 }
+printIdentityEvaluation(evalDir, threshold);

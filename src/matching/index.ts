@@ -1,5 +1,5 @@
 /**
- * The name-matching engine: pure functions, no I/O. README.md ("How matching works") describes the
+ * The name- and identity-matching engine: pure functions, no I/O. README.md ("How matching works") describes the
  * pipeline, the rules, the thresholds and the measured figures.
  */
 export { compareNames, comparePrepared } from './compare.js';
@@ -13,3 +13,11 @@ export type {
   AlignedPair, CompareOptions, Explanation, HanReading, MatchAlgorithm, MatchRule, NameComparison, NameKind, NameReading,
   PreparedName, PreparedToken, TokenCompound, TokenRole, WritingSystem,
 } from './types.js';
+export {
+  compareEntities, readBirthDate, readBirthDates, readCountry, readGender, IDENTIFIER_TYPES, identifierNumbersAgree,
+  imoCheckDigitValid, normalizeIdentifierNumber, readIdentifierNumbers, readIdentifierType, readImoNumber,
+} from './identity/index.js';
+export type {
+  BirthDate, CountryReading, DatePrecision, DateReading, EntityCandidate, EntityComparison, EntityExplanation, EntityQuery,
+  Gender, IdentifierType, PrintedIdentifier, QualifierField, QualifierOutcome, QualifierRow,
+} from './identity/index.js';

@@ -1,0 +1,15 @@
+/**
+ * Identities beside names: readers of birth dates, countries, genders and identity documents as lists and
+ * customers print them, and `compareEntities`, which adds each qualifier's effect to the name score.
+ */
+export { compareEntities } from './compare-entities.js';
+export { readBirthDate, readBirthDates, type BirthDate, type DatePrecision, type DateReading } from './birth-dates.js';
+export { readCountry, type CountryReading } from './countries.js';
+export { readGender, type Gender } from './gender.js';
+export {
+  IDENTIFIER_TYPES, identifierNumbersAgree, imoCheckDigitValid, normalizeIdentifierNumber, readIdentifierNumbers,
+  readIdentifierType, readImoNumber, type IdentifierType,
+} from './identifiers.js';
+export type {
+  EntityCandidate, EntityComparison, EntityExplanation, EntityQuery, PrintedIdentifier, QualifierField, QualifierOutcome, QualifierRow,
+} from './types.js';
