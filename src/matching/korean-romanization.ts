@@ -16,6 +16,13 @@ const ROMANIZED_KOREAN = new RegExp(`^(?:${SYLLABLE}){1,4}$`);
 /** Rule key → canonical key, mined from primary names vs a.k.a.s on the same DPRK entry. */
 const LEARNED_SYLLABLES: Readonly<Record<string, string>> = learned.syllables;
 
+const ONE_SYLLABLE = new RegExp(`^${SYLLABLE}$`);
+
+/** True when a lower-case ASCII token reads as exactly one romanized Korean syllable (`chol`, `hyok`, not `michelle`). */
+export function isOneKoreanSyllable(token: string): boolean {
+  return token.length <= 6 && ONE_SYLLABLE.test(token);
+}
+
 /** True when a lower-case ASCII token can be read as 1–4 romanized Korean syllables. */
 export function looksRomanizedKorean(token: string): boolean {
   return token.length > 0 && token.length <= 16 && ROMANIZED_KOREAN.test(token);

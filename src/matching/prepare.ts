@@ -2,6 +2,7 @@ import { doubleMetaphone as computeDoubleMetaphone } from 'double-metaphone';
 import { cleanName } from './clean-text.js';
 import { looksRomanizedKorean, romanKey as computeRomanKey } from './korean-romanization.js';
 import { ofacTokens } from './ofac-score.js';
+import { kontsevichKey, romanizedRussianKey } from './russian-korean.js';
 import { consonantSkeleton as computeSkeleton, isAbjadLike } from './skeleton.js';
 import { isSyllabic } from './token-similarity.js';
 import { tokenizeName, type RawToken } from './tokenize.js';
@@ -88,7 +89,9 @@ function classify(token: RawToken, next: RawToken | undefined, index: number, ki
   }
   const legalForm = organisational ? (LEGAL_FORMS.get(latin) ?? misspelledLegalForm(latin)) : undefined;
   if (legalForm !== undefined) return ['legal_form', legalForm];
-  const particle = PARTICLES.get(latin);
+  // A Han or Hangul character is a syllable of a name (娜 `na`, 彬 `bin`), never the particle its reading spells.
+  const syllabic = token.writing === 'han' || token.writing === 'hangul';
+  const particle = syllabic ? undefined : PARTICLES.get(latin);
   if (particle !== undefined) return ['particle', particle];
   if (organisational && kind !== 'any') {
     const generic = GENERIC_WORDS.has(latin) ? latin : misspelledGenericWord(latin);
@@ -115,6 +118,8 @@ function memoized<T>(compute: (word: string) => T, size = 50_000): (word: string
 }
 const romanKey = memoized(computeRomanKey);
 const consonantSkeleton = memoized(computeSkeleton);
+const russianKey = memoized(kontsevichKey);
+const projectedKey = memoized(romanizedRussianKey);
 const doubleMetaphone = memoized((word) => computeDoubleMetaphone(word) as readonly [string, string]);
 
 function prepareToken(token: RawToken, next: RawToken | undefined, index: number, kind: NameKind): PreparedToken {
@@ -122,12 +127,14 @@ function prepareToken(token: RawToken, next: RawToken | undefined, index: number
   // Single vowels are whole Korean names (O, U, I), not only initials.
   const koreanReadable =
     token.writing === 'hangul' || ((role === 'name' || (role === 'initial' && /^[aeiou]$/.test(latin))) && looksRomanizedKorean(latin));
+  const key = koreanReadable ? romanKey(latin) : '';
   return {
     text: token.text,
     latin,
     native: token.native,
     writing: token.writing,
-    romanKey: koreanReadable ? romanKey(latin) : '',
+    romanKey: key,
+    russianKey: token.writing === 'cyrillic' ? russianKey(token.text) : key === '' ? '' : projectedKey(latin),
     skeleton: role === 'name' ? consonantSkeleton(latin) : '',
     phonetic: role === 'name' && latin.length >= 3 ? doubleMetaphone(latin) : NO_PHONETIC,
     role,
@@ -145,7 +152,8 @@ function compoundOf(tokens: readonly PreparedToken[], members: readonly number[]
     members,
     latin: parts.map((token) => token.latin).join(''),
     romanKey: keys.every((key) => key !== '') ? keys.join('') : '',
-    skeleton: consonantSkeleton(parts.map((token) => token.latin).join('')),
+    // A member with no consonant (`Yo` of `KIM Yo Jong`) would vanish from the skeleton, a whole syllable unseen.
+    skeleton: parts.every((token) => consonantSkeleton(token.latin) !== '') ? consonantSkeleton(parts.map((token) => token.latin).join('')) : '',
     fromAbjad: parts.some((token) => isAbjadLike(token)),
     syllables: parts.every((token) => isSyllabic(token)),
   };

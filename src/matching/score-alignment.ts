@@ -1,4 +1,5 @@
 import type { Alignment } from './alignment.js';
+import { isOneKoreanSyllable } from './korean-romanization.js';
 import type { AlignedPair, MatchRule, NameReading, PreparedToken } from './types.js';
 
 /**
@@ -11,6 +12,10 @@ import type { AlignedPair, MatchRule, NameReading, PreparedToken } from './types
  *   people only: an organisation's extra words name another body (`Bank of North Korea` is not
  *   `North Korea`);
  * - otherwise (`Farid` vs `Farid Nabil Karam`) the leftovers count in full.
+ * A Korean given name is one or two syllables, so a person's name left with a whole Korean syllable over on one side
+ * (`KIM Chol` inside `KIM Yong Chol`) names another given name: a conflict, not an extra middle name. On the DPRK
+ * lists only 3 of 76 two-part Korean names are a short form of a three-part name on the same entry
+ * (scripts/count-korean-short-forms.ts); an initial left over (`Kim J Un`) is still a short form.
  */
 export const CONFLICT_PENALTY = 1.5;
 export const EXTRA_PARTS_PENALTY = 0.35;
@@ -34,6 +39,16 @@ function textOf(tokens: readonly PreparedToken[], indices: readonly number[]): s
 
 function leftovers(tokens: readonly PreparedToken[], used: ReadonlySet<number>): PreparedToken[] {
   return tokens.filter((_, index) => !used.has(index));
+}
+
+const isKoreanSyllable = (token: PreparedToken): boolean =>
+  token.role === 'name' && token.romanKey !== '' && (token.writing === 'hangul' || isOneKoreanSyllable(token.latin));
+
+/** Every aligned token reads as Korean and a whole Korean syllable is left over: another given name. */
+function missingKoreanSyllable(query: NameReading, candidate: NameReading, left: readonly PreparedToken[], used: ReadonlySet<number>, usedCandidate: ReadonlySet<number>): boolean {
+  const aligned = [...query.tokens.filter((_, i) => used.has(i)), ...candidate.tokens.filter((_, i) => usedCandidate.has(i))];
+  // Aligned, a one-vowel syllable (`U` of `Jang Hyon U`) may have been read as an initial: it is Korean all the same.
+  return left.some(isKoreanSyllable) && aligned.every((token) => token.romanKey !== '');
 }
 
 function carriesIdentity(tokens: readonly PreparedToken[], indices: readonly number[]): boolean {
@@ -68,7 +83,8 @@ function tally(query: NameReading, candidate: NameReading, links: readonly Align
   const queryLeft = leftovers(query.tokens, usedQuery);
   const candidateLeft = leftovers(candidate.tokens, usedCandidate);
   const conflict = queryLeft.some((t) => SIGNIFICANT.has(t.role)) && candidateLeft.some((t) => SIGNIFICANT.has(t.role));
-  const penalty = conflict ? CONFLICT_PENALTY : people && identityPairs >= 2 ? EXTRA_PARTS_PENALTY : 1;
+  const koreanConflict = people && missingKoreanSyllable(query, candidate, [...queryLeft, ...candidateLeft], usedQuery, usedCandidate);
+  const penalty = conflict || koreanConflict ? CONFLICT_PENALTY : people && identityPairs >= 2 ? EXTRA_PARTS_PENALTY : 1;
   let leftWeight = 0;
   for (const token of queryLeft) leftWeight += token.weight;
   for (const token of candidateLeft) leftWeight += token.weight;

@@ -22,6 +22,7 @@ export const RULE_SIMILARITY = {
   romanization: 0.95,
   skeleton: 0.85,
   phonetic: 0.85,
+  kontsevich: 0.85,
   acronym: 0.9,
   initial: 0.55,
 } as const;
@@ -31,6 +32,8 @@ const TRANSLITERATED: TokenLink = { rule: 'transliteration', similarity: RULE_SI
 const ROMANIZED: TokenLink = { rule: 'romanization', similarity: RULE_SIMILARITY.romanization };
 const SKELETON: TokenLink = { rule: 'transliteration', similarity: RULE_SIMILARITY.skeleton };
 const PHONETIC: TokenLink = { rule: 'phonetic', similarity: RULE_SIMILARITY.phonetic };
+// Kontsevich merges vowels and finals that romanization keeps apart: a looser link than a shared romanization key.
+const KONTSEVICH: TokenLink = { rule: 'transliteration', similarity: RULE_SIMILARITY.kontsevich };
 const INITIAL: TokenLink = { rule: 'initial', similarity: RULE_SIMILARITY.initial };
 const LEGAL_FORM: TokenLink = { rule: 'legal_form_ignored', similarity: 1 };
 
@@ -77,6 +80,9 @@ export function isSyllabic(token: Pick<PreparedToken, 'writing'>): boolean {
   return token.writing === 'han' || token.writing === 'hangul';
 }
 
+function isRussianKorean(left: PreparedToken, right: PreparedToken): boolean {
+  return left.writing !== right.writing && (left.writing === 'cyrillic' || right.writing === 'cyrillic');
+}
 
 function samePhonetics(left: PreparedToken, right: PreparedToken): boolean {
   const [leftPrimary, leftAlternate] = left.phonetic;
@@ -100,6 +106,7 @@ export function compareTokens(left: PreparedToken, right: PreparedToken): TokenL
   }
   if (left.latin === right.latin) return left.writing === right.writing ? EXACT : TRANSLITERATED;
   if (left.romanKey !== '' && left.romanKey === right.romanKey) return ROMANIZED;
+  if (isRussianKorean(left, right) && left.russianKey !== '' && left.russianKey === right.russianKey) return KONTSEVICH;
   if (left.role === 'initial' || right.role === 'initial') {
     const [initial, full] = left.role === 'initial' ? [left, right] : [right, left];
     return full.role !== 'initial' && full.latin.startsWith(initial.latin) ? INITIAL : undefined;
@@ -120,7 +127,9 @@ function compareSpelledTokens(left: PreparedToken, right: PreparedToken): TokenL
   if (spelled && spelled.similarity >= RULE_SIMILARITY.phonetic) return spelled;
   // Double Metaphone knows English, not Korean: Kwang and Kyong sound alike to it.
   const bothKorean = left.romanKey !== '' && right.romanKey !== '';
-  if (!bothKorean && samePhonetics(left, right) && Math.abs(left.latin.length - right.latin.length) <= 3) return PHONETIC;
+  // Below four letters a sound code is one or two consonants (`cmd`/`KOMID` → KMT): the edit budget forbids those.
+  const longEnough = editBudget(Math.min(left.latin.length, right.latin.length)) > 0;
+  if (!bothKorean && longEnough && samePhonetics(left, right) && Math.abs(left.latin.length - right.latin.length) <= 3) return PHONETIC;
   return spelled;
 }
 

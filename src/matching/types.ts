@@ -24,6 +24,8 @@ export interface PreparedToken {
   readonly writing: WritingSystem;
   /** Canonical Korean romanization key when the token reads as romanized Korean, else ''. */
   readonly romanKey: string;
+  /** Key shared by a Korean syllable in Cyrillic (Kontsevich) and its romanizations (russian-korean.ts), else ''. */
+  readonly russianKey: string;
   /** Consonant skeleton used for abjad and abugida transliterations (Arabic, Hebrew, Thai…). */
   readonly skeleton: string;
   /** Double Metaphone codes (primary, alternate), '' when not meaningful. */

@@ -12,8 +12,8 @@ const setsExist = evaluationSetsExist(evalDir);
 const REACHED = {
   namePairsF1: 0.851,
   namePairsRecall: 0.783,
-  dprkRecall: 0.812,
-  dprkRejected: 0.959,
+  dprkRecall: 0.804,
+  dprkRejected: 0.986,
   crossScriptFound: 0.909,
   ofacWithin5: 0.98,
   ofacCrossValidated: 0.971,
