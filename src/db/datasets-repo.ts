@@ -6,12 +6,14 @@ export interface DatasetView {
   title: string;
   version: string;
   loadedAt: string;
+  /** The list's own publication date (null for the curated dataset). */
+  listDate: string | null;
   counts: DatasetCounts;
 }
 
 export function listDatasets(db: Db): DatasetView[] {
   const rows = db
-    .prepare('SELECT id, title, version, loaded_at AS loadedAt, counts_json AS countsJson FROM datasets ORDER BY id')
+    .prepare('SELECT id, title, version, loaded_at AS loadedAt, published_at AS listDate, counts_json AS countsJson FROM datasets ORDER BY id')
     .all() as (Omit<DatasetView, 'counts'> & { countsJson: string })[];
   return rows.map(({ countsJson, ...d }) => ({ ...d, counts: JSON.parse(countsJson) as DatasetCounts }));
 }

@@ -21,7 +21,7 @@ import { parseUnXml } from './lists/un-xml.js';
 export const LIST_FORMATS = ['ofac-xml', 'ofac-csv', 'un-xml', 'eu-xml', 'uk-conlist', 'uk-fcdo-xml'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 
-const DATASET_TITLES: Record<ParsedList['datasetId'], string> = {
+export const DATASET_TITLES: Record<ParsedList['datasetId'], string> = {
   'ofac-sdn': 'OFAC Specially Designated Nationals and Blocked Persons List',
   'un-sc': 'United Nations Security Council Consolidated List',
   'eu-fsf': 'EU Consolidated Financial Sanctions List',
