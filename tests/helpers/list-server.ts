@@ -46,12 +46,12 @@ export const serveList =
     res.writeHead(200, { etag, 'content-type': 'application/xml', 'content-length': body.length }).end(body);
   };
 
-/** The dataset as GET /v1/datasets shows it, once its refresh is no longer running. */
+/** The dataset as GET /v1/datasets shows it, once its source was checked and no refresh of it is running. */
 export async function settledDataset(app: FastifyInstance, id: string, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
   for (;;) {
     const datasets = (await app.inject({ method: 'GET', url: '/v1/datasets', headers })).json().datasets as Record<string, unknown>[];
     const dataset = datasets.find((d) => d.id === id);
-    if (dataset && dataset.status !== 'running') return dataset;
+    if (dataset && dataset.status !== 'running' && dataset.status !== 'pending') return dataset;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -137,3 +137,28 @@ describe('scheduled refresh against a list publisher', () => {
     });
   });
 });
+
+describe('the schedule', () => {
+  it('checks a configured source as the server starts, and fetches nothing while LIST_SOURCES is unset', async () => {
+    publisher.answer(serveList(V1, '"v1"'));
+    const unset = await buildApp(testConfig({ DATA_DIR: FIXTURE_DATA_DIR, DATA_REFRESH_MS: 0 }));
+    await unset.ready();
+    await unset.close();
+    expect(publisher.requests).toHaveLength(0);
+
+    const scheduled = await buildApp(
+      testConfig({
+        DATA_DIR: FIXTURE_DATA_DIR,
+        DATA_REFRESH_MS: 0,
+        LIST_SOURCES: listSourcesSchema.parse(JSON.stringify([{ format: 'un-xml', url: publisher.url, interval: '1d' }])),
+      }),
+    );
+    await scheduled.ready();
+    try {
+      expect(await settledDataset(scheduled, 'un-sc')).toMatchObject({ status: 'ok', listDate: '2026-01-10', lastError: null });
+      expect(publisher.requests).toHaveLength(1);
+    } finally {
+      await scheduled.close();
+    }
+  });
+});

@@ -120,8 +120,11 @@ export class ListRefresher {
 
   /** Checks for due sources now and every `pollMs` after, until the returned function is called. */
   schedule(pollMs: number): () => void {
-    void this.refreshDue();
-    const timer = setInterval(() => void this.refreshDue(), pollMs);
+    // A busy or closing database fails only this look; the next one tries again.
+    const look = () =>
+      void this.refreshDue().catch((err: unknown) => this.options.log.warn({ err }, 'could not look for lists due a refresh'));
+    look();
+    const timer = setInterval(look, pollMs);
     timer.unref();
     return () => clearInterval(timer);
   }
