@@ -14,6 +14,7 @@ import { transformDocument } from './openapi-document.js';
 import { registerProblemHandlers, sendProblem, toProblem } from './errors.js';
 import { CuratedDataError } from './ingest/curated/load.js';
 import { syncCuratedDataset } from './ingest/curated/sync.js';
+import { ListRefresher } from './ingest/refresh/refresher.js';
 import { MemoryQueryBudget, type QueryBudget } from './limits/query-budget.js';
 import { ScreeningGate } from './limits/screening-gate.js';
 import { consoleRoutes } from './routes/console.js';
@@ -49,7 +50,12 @@ export interface BuildOptions {
   auditWriter?: (db: Db) => AuditWriter;
   /** Where the built analyst console is (default console/dist). */
   consoleDir?: string;
+  /** List refresh: whether to run the schedule (tests start refreshes themselves), and the clock and jitter to use. */
+  listRefresh?: { schedule?: boolean; now?: () => Date; random?: () => number };
 }
+
+// How often each process looks for a configured list whose next check is due (the lock lets only one of them run it).
+const LIST_REFRESH_POLL_MS = 30_000;
 
 const API_VERSION = '0.1.0';
 // An incoming x-request-id is honoured only when it is a plain token, so it cannot forge log lines.
@@ -95,6 +101,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const catalog = new Catalog(db, options.peersReady);
   app.decorate('catalog', catalog);
   watchForNewData(app, catalog, config.DATA_REFRESH_MS);
+  keepListsCurrent(app, db, config, options.listRefresh);
 
   const registerMethodNotAllowed = registerProblemHandlers(app);
   // API keys, scopes and rate limits apply to every route registered after this.
@@ -156,18 +163,39 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   return app;
 }
 
+/** Builds the screening state of a newly committed dataset version and swaps it in; a failure keeps the previous one. */
+function swapInNewData(app: FastifyInstance, catalog: Catalog): void {
+  try {
+    if (catalog.refreshIfChanged()) app.log.info({ datasets: catalog.datasets }, 'new data loaded');
+  } catch (err) {
+    app.log.error({ err }, 'reloading changed data failed; the previous version keeps serving');
+  }
+}
+
 /** Swaps in datasets that another process (the import command) committed, once their screening state is built. */
 function watchForNewData(app: FastifyInstance, catalog: Catalog, everyMs: number): void {
   if (everyMs <= 0) return;
-  const timer = setInterval(() => {
-    try {
-      if (catalog.refreshIfChanged()) app.log.info({ datasets: catalog.datasets }, 'new data loaded');
-    } catch (err) {
-      app.log.error({ err }, 'reloading changed data failed; the previous version keeps serving');
-    }
-  }, everyMs);
+  const timer = setInterval(() => swapInNewData(app, catalog), everyMs);
   timer.unref();
   app.addHook('onClose', async () => clearInterval(timer));
+}
+
+/** Refreshes the lists of LIST_SOURCES on their schedule (nothing at all when it is unset), swapping each new version in. */
+function keepListsCurrent(app: FastifyInstance, db: Db, config: Config, options: BuildOptions['listRefresh'] = {}): void {
+  const refresher = new ListRefresher(db, {
+    sources: config.LIST_SOURCES,
+    limits: { timeoutMs: config.LIST_DOWNLOAD_TIMEOUT_MS, maxBytes: config.LIST_MAX_BYTES },
+    retryBaseMs: config.LIST_RETRY_BASE_MS,
+    maxAgeMs: config.LIST_MAX_AGE,
+    log: app.log,
+    onImported: () => swapInNewData(app, app.catalog),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  });
+  app.decorate('listRefresher', refresher);
+  if (options.schedule === false || config.LIST_SOURCES.length === 0) return;
+  const stop = refresher.schedule(LIST_REFRESH_POLL_MS);
+  app.addHook('onClose', async () => stop());
 }
 
 /** Loads data/ when it changed; invalid data is logged and the previously loaded version keeps serving. */

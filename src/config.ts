@@ -1,6 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { durationSchema } from './ingest/refresh/interval.js';
+import { listSourcesSchema } from './ingest/refresh/sources.js';
 import { PROJECT_ROOT } from './paths.js';
 
 /** Every environment variable the service reads, each described; README's configuration table mirrors this. */
@@ -93,6 +95,30 @@ export const configSchema = z.object({
     .min(0)
     .default(10_000)
     .describe('How long a graceful shutdown waits for in-flight requests before closing anyway.'),
+  LIST_SOURCES: listSourcesSchema.describe(
+    'Official lists to keep current, as JSON: `[{ "format": "ofac-xml", "url": "https://…", "interval": "12h" }]` (`url` may be a file path; `interval` as `30m`, `12h`, `1d`); unset: nothing is ever fetched.',
+  ),
+  LIST_MAX_AGE: durationSchema
+    .default(48 * 3_600_000)
+    .describe('A configured list whose last successful check is older than this (`30m`, `12h`, `1d`) is `stale` in GET /v1/datasets and /readyz.'),
+  LIST_RETRY_BASE_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(60_000)
+    .describe('First wait before retrying a failed refresh; doubled at each further failure (with jitter), never beyond the source interval.'),
+  LIST_DOWNLOAD_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(120_000)
+    .describe('Longest time a refresh download may take, headers to last byte.'),
+  LIST_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024 * 1024)
+    .describe('Largest list download accepted, in bytes; a larger one fails the refresh and the serving version stays.'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -104,8 +130,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const variable = issue?.path.join('.') ?? 'environment';
-  throw new ConfigError(`Invalid configuration: ${variable}: ${issue?.message ?? 'invalid value'} (got ${JSON.stringify(env[variable])})`);
+  const [variable = 'environment', ...within] = issue?.path.map(String) ?? [];
+  // An issue inside a JSON variable (LIST_SOURCES) names the entry too: `LIST_SOURCES[1].format`.
+  const where = within.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('');
+  throw new ConfigError(
+    `Invalid configuration: ${variable}${where}: ${issue?.message ?? 'invalid value'} (got ${JSON.stringify(env[variable])})`,
+  );
 }
 
 /**

@@ -18,6 +18,22 @@ describe('configuration', () => {
     expect(loadConfig({ QUERY_LIMIT_PER_SECOND: '0.5', QUERY_LIMIT_BURST: '20' })).toMatchObject({ QUERY_LIMIT_PER_SECOND: 0.5, QUERY_LIMIT_BURST: 20 });
   });
 
+  it('fetches nothing unless LIST_SOURCES names a source, and calls a list stale after 48 hours by default', () => {
+    expect(loadConfig({})).toMatchObject({ LIST_SOURCES: [], LIST_MAX_AGE: 48 * 3_600_000 });
+  });
+
+  it('reads LIST_SOURCES as JSON, each source with its dataset and interval', () => {
+    const config = loadConfig({
+      LIST_SOURCES: '[{"format":"ofac-xml","url":"https://example.org/sdn.xml","interval":"12h"},{"format":"uk-fcdo-xml","url":"/srv/uk.xml","interval":"30m"}]',
+      LIST_MAX_AGE: '1d',
+    });
+    expect(config.LIST_SOURCES).toEqual([
+      { format: 'ofac-xml', url: 'https://example.org/sdn.xml', interval: 12 * 3_600_000, datasetId: 'ofac-sdn' },
+      { format: 'uk-fcdo-xml', url: '/srv/uk.xml', interval: 30 * 60_000, datasetId: 'uk' },
+    ]);
+    expect(config.LIST_MAX_AGE).toBe(86_400_000);
+  });
+
   it('reads values from the environment', () => {
     expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'debug' })).toMatchObject({
       PORT: 8080,
@@ -34,6 +50,26 @@ describe('configuration', () => {
     [{ QUERY_LIMIT_PER_SECOND: '0' }, /^Invalid configuration: QUERY_LIMIT_PER_SECOND: /],
     [{ QUERY_LIMIT_BURST: '2.5' }, /^Invalid configuration: QUERY_LIMIT_BURST: /],
     [{ MAX_SCREENINGS_IN_FLIGHT: '0' }, /^Invalid configuration: MAX_SCREENINGS_IN_FLIGHT: /],
+    [{ LIST_SOURCES: '[{"format":"un-xml"' }, /^Invalid configuration: LIST_SOURCES: not JSON: /],
+    [{ LIST_SOURCES: '{"format":"un-xml"}' }, /^Invalid configuration: LIST_SOURCES: .*array/],
+    [
+      { LIST_SOURCES: '[{"format":"un-xml","url":"https://example.org/un.xml","interval":"12h"},{"format":"eu","url":"x","interval":"1d"}]' },
+      /^Invalid configuration: LIST_SOURCES\[1\]\.format: must be one of ofac-xml, un-xml, eu-xml, uk-conlist, uk-fcdo-xml /,
+    ],
+    [
+      { LIST_SOURCES: '[{"format":"ofac-csv","url":"sdn.csv","interval":"1d"}]' },
+      /^Invalid configuration: LIST_SOURCES\[0\]\.format: .*ofac-csv carries no list date: schedule ofac-xml/,
+    ],
+    [
+      { LIST_SOURCES: '[{"format":"un-xml","url":"un.xml","interval":"12 hours"}]' },
+      /^Invalid configuration: LIST_SOURCES\[0\]\.interval: "12 hours" is not a duration: write a whole number of minutes, hours or days \(30m, 12h, 1d\)/,
+    ],
+    [{ LIST_SOURCES: '[{"format":"un-xml","interval":"1d"}]' }, /^Invalid configuration: LIST_SOURCES\[0\]\.url: /],
+    [
+      { LIST_SOURCES: '[{"format":"uk-conlist","url":"a.xlsx","interval":"1d"},{"format":"uk-fcdo-xml","url":"b.xml","interval":"1d"}]' },
+      /^Invalid configuration: LIST_SOURCES\[1\]\.format: a second source of dataset uk \(entry 0 is one\)/,
+    ],
+    [{ LIST_MAX_AGE: '48' }, /^Invalid configuration: LIST_MAX_AGE: "48" is not a duration/],
   ])('rejects %o with a one-line message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -39,7 +39,7 @@ const DATASET_OF: Record<ListFormat, ListDatasetId> = {
 /** Formats whose files carry no list date of their own, so `--published-at` must give it. */
 const UNDATED_FORMATS: readonly ListFormat[] = ['ofac-csv'];
 
-const DATASET_TITLES: Record<ListDatasetId, string> = {
+export const DATASET_TITLES: Record<ListDatasetId, string> = {
   'ofac-sdn': 'OFAC Specially Designated Nationals and Blocked Persons List',
   'un-sc': 'United Nations Security Council Consolidated List',
   'eu-fsf': 'EU Consolidated Financial Sanctions List',

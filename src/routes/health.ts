@@ -14,8 +14,14 @@ const probe = {
 const badProbe = problemResponse('A query parameter: the probes take none.');
 
 const readySchema = z
-  .object({ status: z.literal('ready'), datasets: z.array(z.object({ id: z.string(), version: z.string() })) })
-  .meta({ examples: [{ status: 'ready', datasets: [{ id: 'curated', version: 'sha256:3f1c0e9a2b7d4c11' }] }] });
+  .object({
+    status: z.literal('ready'),
+    datasets: z.array(z.object({ id: z.string(), version: z.string() })),
+    staleDatasets: z
+      .array(z.string())
+      .describe('Configured lists (LIST_SOURCES) whose last successful check is older than LIST_MAX_AGE; still serving, so still ready.'),
+  })
+  .meta({ examples: [{ status: 'ready', datasets: [{ id: 'curated', version: 'sha256:3f1c0e9a2b7d4c11' }], staleDatasets: [] }] });
 
 export async function healthRoutes(app: App): Promise<void> {
   typed(app).get(
@@ -43,7 +49,7 @@ export async function healthRoutes(app: App): Promise<void> {
     },
     async () => {
       if (!app.catalog.ready) throw new HttpProblem(503, 'notReady', 'No dataset is loaded, the database is closed, or another worker is still starting.');
-      return { status: 'ready' as const, datasets: app.catalog.datasets };
+      return { status: 'ready' as const, datasets: app.catalog.datasets, staleDatasets: app.listRefresher.staleDatasets() };
     },
   );
 }

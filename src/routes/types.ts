@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ListRefresher } from '../ingest/refresh/refresher.js';
 import type { Catalog } from '../screening/catalog.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     catalog: Catalog;
+    /** Keeps the lists of LIST_SOURCES current, and says how their refreshes went. */
+    listRefresher: ListRefresher;
   }
 }
 

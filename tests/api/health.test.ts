@@ -9,7 +9,11 @@ describe('health probes', () => {
     expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
     const ready = await app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: 'ready', datasets: [{ id: 'curated', version: expect.stringMatching(/^sha256:/) }] });
+    expect(ready.json()).toEqual({
+      status: 'ready',
+      datasets: [{ id: 'curated', version: expect.stringMatching(/^sha256:/) }],
+      staleDatasets: [],
+    });
     await app.close();
   });
 

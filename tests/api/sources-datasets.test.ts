@@ -66,7 +66,6 @@ describe('GET /v1/datasets', () => {
           title: expect.any(String),
           version: expect.stringMatching(/^sha256:/),
           loadedAt: expect.any(String),
-          listDate: null,
           counts: {
             sources: 2,
             entities: 4,
@@ -78,6 +77,17 @@ describe('GET /v1/datasets', () => {
             participants: 3,
             citations: 21,
           },
+          listDate: null,
+          importedAt: expect.any(String),
+          // The curated dataset has no source to refresh.
+          status: 'unscheduled',
+          source: null,
+          refresh: null,
+          lastCheckedAt: null,
+          lastSuccessAt: null,
+          lastError: null,
+          nextCheckAt: null,
+          stale: false,
         },
       ],
     });

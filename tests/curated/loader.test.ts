@@ -134,7 +134,7 @@ describe('curated loader: loading', () => {
     // The service started on the broken folder keeps serving the previous version from the database.
     const app = await buildApp(testConfig({ DATABASE_PATH: file, DATA_DIR: work.dir }));
     const ready = await app.inject({ method: 'GET', url: '/readyz' });
-    expect(ready.json()).toEqual({ status: 'ready', datasets: [{ id: 'curated', version: good }] });
+    expect(ready.json()).toEqual({ status: 'ready', datasets: [{ id: 'curated', version: good }], staleDatasets: [] });
     const screened = await app.inject({ method: 'POST', url: '/v1/screen', payload: { name: 'Crimson Group' } });
     expect(screened.json().matches[0].entity.id).toBe('crimson-group');
     await app.close();

@@ -8,6 +8,18 @@ const DAY_MS = 86_400_000;
 export const ageInDays = (date: string, now: Date) => Math.floor((now.getTime() - Date.parse(`${date.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
 
 /** Each dataset loaded: its version, list date and age, when it was last loaded, and what it holds. */
+const utc = (at: string) => `${at.replace('T', ' ').slice(0, 19)} UTC`;
+
+/** When the list was last checked or loaded, and how that went (a list with a configured source is refreshed). */
+function lastRefresh(d: { status: string; lastSuccessAt: string | null; loadedAt: string | null; lastError: string | null; stale: boolean }): string {
+  const when = d.lastSuccessAt ?? d.loadedAt;
+  const state = d.status === 'unscheduled' ? 'loaded' : d.status;
+  const parts = [when ? `${state} ${utc(when)}` : state];
+  if (d.stale) parts.push('stale');
+  if (d.lastError) parts.push(`last error: ${d.lastError}`);
+  return parts.join(' · ');
+}
+
 export function ListsPage() {
   useTitle('Lists');
   const [datasets, setDatasets] = useState<Schemas['Dataset'][] | null>(null);
@@ -33,11 +45,11 @@ export function ListsPage() {
             {datasets.map((d) => (
               <tr key={d.id}>
                 <th scope="row">{d.title} ({d.id})</th>
-                <td><code>{d.version}</code></td>
+                <td>{d.version ? <code>{d.version}</code> : 'not loaded yet'}</td>
                 <td>{d.listDate ?? '—'}</td>
                 <td>{d.listDate ? `${ageInDays(d.listDate, now)} days` : '—'}</td>
-                <td>{d.loadedAt.replace('T', ' ').slice(0, 19)} UTC</td>
-                <td>{Object.entries(d.counts).map(([k, n]) => `${n} ${k}`).join(', ')}</td>
+                <td>{lastRefresh(d)}</td>
+                <td>{d.counts ? Object.entries(d.counts).map(([k, n]) => `${n} ${k}`).join(', ') : '—'}</td>
               </tr>
             ))}
           </tbody>
