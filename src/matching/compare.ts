@@ -62,6 +62,7 @@ export function comparePrepared(query: PreparedName, candidate: PreparedName, op
     }
   }
   if (best === undefined) return explain(0, [], 'default');
+  if (options.explainFrom !== undefined && best.score < options.explainFrom) return explain(best.score, [], 'default');
   const explained = explainAlignment(best.query, best.candidate, best.links, people);
   return explain(explained.score, explained.pairs, 'default', best.candidate.alternative);
 }

@@ -7,6 +7,11 @@ export type MatchAlgorithm = 'default' | 'ofac';
 export interface CompareOptions {
   kind?: NameKind;
   algorithm?: MatchAlgorithm;
+  /**
+   * Explain only a score at least this high; below it the explanation has no pairs. A screening discards such
+   * candidates unread, and building the text of every pair was an eighth of a long name's screening.
+   */
+  explainFrom?: number;
 }
 
 /** How much a token says about identity: a surname says a lot, `Ltd` almost nothing. */

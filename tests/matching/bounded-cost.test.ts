@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NAME_TOKENS, MAX_READINGS, compareNames, prepareListedName, prepareName } from '../../src/matching/index.js';
+import { MAX_NAME_TOKENS, MAX_READINGS, compareNames, comparePrepared, prepareListedName, prepareName } from '../../src/matching/index.js';
 import { keysOfName } from '../../src/screening/name-keys.js';
 
 // Names as long as the API takes (300 characters), each built to make a matcher work hard.
@@ -60,5 +60,16 @@ describe('issue 17: the work of one name is bounded whatever its length', () => 
     expect(prepareName(listed, 'organization').readings[0]?.tokens.length).toBe(MAX_NAME_TOKENS);
     expect(compareNames(listed, listed, { kind: 'organization' }).score).toBe(1);
     expect(compareNames(listed.replace('Maritime', 'Maritmie'), listed, { kind: 'organization' }).match).toBe(true);
+  });
+});
+
+describe('explainFrom: a comparison below it is scored, not explained', () => {
+  it('gives the same score, with no pairs below the bar and every pair at or above it', () => {
+    const full = compareNames('Kim Chol Su', 'Kim Chol');
+    const below = comparePrepared(prepareName('Kim Chol Su'), prepareListedName('Kim Chol'), { explainFrom: full.score + 0.01 });
+    const above = comparePrepared(prepareName('Kim Chol Su'), prepareListedName('Kim Chol'), { explainFrom: full.score });
+    expect(below.score).toBe(full.score);
+    expect(below.explanation.pairs).toEqual([]);
+    expect(above.explanation).toEqual(full.explanation);
   });
 });
