@@ -1,18 +1,25 @@
 import { uuidv7 } from 'uuidv7';
-import { parseAddress } from '../addresses/index.js';
+import { parseAddress, unknownChain } from '../addresses/index.js';
 import { type DecisionRow, getDecision, listDecisions, withdrawDecision } from '../db/decisions-repo.js';
 import { HttpProblem } from '../errors.js';
 import { decisionListQuerySchema, decisionListSchema, decisionRequestSchema, decisionSchema } from '../schemas/audit.js';
 import { idParamsSchema, problemResponse, problemResponses } from '../schemas/common.js';
 import { addressSubject, decisionStatus, nameSubject, partyFingerprint, recordDecision } from '../screening/decisions.js';
+import type { ScreeningState } from '../screening/catalog.js';
+import { listedChains } from '../screening/screen.js';
 import { type App, apiKeyIdOf, typed } from './types.js';
 
 /** A 400 naming the one field that is wrong. */
 const invalidField = (field: string, message: string) =>
   new HttpProblem(400, 'validation', `${field}: ${message}`, [{ field, message }]);
 
-/** The decision subject of a wallet address, or a 400 naming `field` when the address is not valid (on `chain`). */
-function subjectOfAddress(address: string, chain: string | undefined, field: string): string {
+/**
+ * The decision subject of a wallet address, or a 400 naming the field when the chain is unknown (as a screening
+ * answers it) or the address is not valid on it.
+ */
+function subjectOfAddress(state: ScreeningState, address: string, chain: string | undefined, field: string): string {
+  const chainProblem = chain === undefined ? null : unknownChain(chain, listedChains(state));
+  if (chainProblem !== null) throw invalidField(field.replace(/address$/, 'chain'), chainProblem);
   try {
     return addressSubject(parseAddress(address, chain).canonical);
   } catch (err) {
@@ -63,7 +70,7 @@ export async function decisionRoutes(app: App): Promise<void> {
       const key =
         subject.name !== undefined
           ? nameSubject(subject.name)
-          : subjectOfAddress(subject.address ?? '', subject.chain, 'body.subject.address');
+          : subjectOfAddress(app.catalog.state, subject.address ?? '', subject.chain, 'body.subject.address');
       const reviewer = rest.reviewer ?? request.apiKey?.name;
       if (reviewer === undefined) throw invalidField('body.reviewer', 'give the reviewer’s name: the service runs open, so no API key names one');
       const now = new Date();
@@ -110,7 +117,7 @@ export async function decisionRoutes(app: App): Promise<void> {
           ...page,
           subject:
             name !== undefined ? nameSubject(name)
-            : address !== undefined ? subjectOfAddress(address, chain, 'querystring.address')
+            : address !== undefined ? subjectOfAddress(app.catalog.state, address, chain, 'querystring.address')
             : undefined,
           entityId: entity === undefined ? undefined : (app.catalog.state.parties.get(entity)?.lead.id ?? entity),
         },

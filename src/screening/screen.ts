@@ -241,7 +241,7 @@ function addressHits(state: ScreeningState, parsed: ParsedAddress, searched: Set
 }
 
 /** The chains the loaded lists give their addresses on, read lazily: only an unknown ticker needs them. */
-function* listedChains(state: ScreeningState): Generator<string> {
+export function* listedChains(state: ScreeningState): Generator<string> {
   for (const a of state.snapshot.addresses) if (a.chain !== null) yield a.chain;
 }
 

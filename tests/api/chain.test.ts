@@ -83,3 +83,23 @@ describe('the chain of a screened address', () => {
     expect(ok.result.verdict).toBe('match');
   });
 });
+
+describe('issue 16 item 11: a decision on an address takes only a known chain', () => {
+  it.each([
+    ['POST /v1/decisions', 'POST', '/v1/decisions', 'body.subject.chain'],
+    ['GET /v1/decisions', 'GET', `/v1/decisions?address=${LISTED_ETH}&chain=ETHH`, 'querystring.chain'],
+  ])('%s with chain ETHH is a 400 naming %s', async (_case, method, url, field) => {
+    const app = await buildTestApp();
+    const res = await app.inject({
+      method: method as 'POST' | 'GET',
+      url,
+      ...(method === 'POST'
+        ? { payload: { subject: { address: LISTED_ETH, chain: 'ETHH' }, entityId: 'crimson-group', decision: 'false_positive', reason: 'r', reviewer: 'j' } }
+        : {}),
+    });
+    await app.close();
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe(field);
+    expect(res.json().errors[0].message).toContain('did you mean ETH?');
+  });
+});
