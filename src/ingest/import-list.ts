@@ -26,8 +26,8 @@ export type { PartyChange } from '../db/version-changes-repo.js';
 export const LIST_FORMATS = ['ofac-xml', 'ofac-csv', 'un-xml', 'eu-xml', 'uk-conlist', 'uk-fcdo-xml'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 
-/** The dataset each format is imported as. */
-const DATASET_OF: Record<ListFormat, ListDatasetId> = {
+/** The dataset each format is imported as: both UK formats are the one `uk` dataset. */
+export const DATASET_OF: Record<ListFormat, ListDatasetId> = {
   'ofac-xml': 'ofac-sdn',
   'ofac-csv': 'ofac-sdn',
   'un-xml': 'un-sc',

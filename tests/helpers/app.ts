@@ -28,7 +28,7 @@ export function tempDir(prefix = 'screening-test-'): { dir: string; cleanup: () 
  * A database file of its own in a fresh temporary folder for each test of the file: read `db` and `dir` inside a
  * test (they change from test to test); both are gone after it.
  */
-export function databaseEachTest(file = 'test.db'): { readonly db: Db; readonly dir: string } {
+export function databaseEachTest(file = 'test.db'): { readonly db: Db; readonly dir: string; readonly file: string } {
   let work: ReturnType<typeof tempDir> | undefined;
   let db: Db | undefined;
   beforeEach(() => {
@@ -49,6 +49,9 @@ export function databaseEachTest(file = 'test.db'): { readonly db: Db; readonly 
     },
     get dir() {
       return current(work).dir;
+    },
+    get file() {
+      return path.join(current(work).dir, file);
     },
   };
 }

@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
-import { type Db, openDatabase } from '../../src/db/database.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { tempDir } from './app.js';
 
 export const LIST_FIXTURES = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'lists');
 /** Three parties (90001 an organisation, 90002 a person, 90003 a vessel), DateOfIssue 2030-03-04. */
@@ -44,31 +41,3 @@ export function largeUnList(n: number): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<CONSOLIDATED_LIST dateGenerated="2030-03-01T00:00:00Z"><INDIVIDUALS>${people.join('\n')}</INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>`;
 }
 
-/** A database file in a fresh temporary folder for each test of the file (opened before it, closed and removed after). */
-export function databasePerTest(): { readonly db: Db; readonly dir: string; readonly file: string } {
-  let work: ReturnType<typeof tempDir> | undefined;
-  let db: Db | undefined;
-  beforeEach(() => {
-    work = tempDir();
-    db = openDatabase(path.join(work.dir, 'lists.db'));
-  });
-  afterEach(() => {
-    db?.close();
-    work?.cleanup();
-  });
-  const opened = () => {
-    if (!db || !work) throw new Error('databasePerTest() is read inside a test only');
-    return { db, work };
-  };
-  return {
-    get db() {
-      return opened().db;
-    },
-    get dir() {
-      return opened().work.dir;
-    },
-    get file() {
-      return path.join(opened().work.dir, 'lists.db');
-    },
-  };
-}

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { datasetVersion } from '../../src/db/datasets-repo.js';
 import { importList } from '../../src/ingest/import-list.js';
 import { ImportOptionError, ImportRefusedError, checkListDate } from '../../src/ingest/import-rules.js';
-import { LIST_FIXTURES, OFAC_XML, databasePerTest, ofacDated, ofacVariant, withoutParty } from '../helpers/lists.js';
+import { databaseEachTest } from '../helpers/app.js';
+import { LIST_FIXTURES, OFAC_XML, ofacDated, ofacVariant, withoutParty } from '../helpers/lists.js';
 
 const OFAC_CSV = path.join(LIST_FIXTURES, 'ofac-legacy-csv');
 
-const test = databasePerTest();
+const test = databaseEachTest('lists.db');
 const variant = (name: string, edit: (xml: string) => string) => ofacVariant(test.dir, name, edit);
 const dated = (day: number) => ofacDated(test.dir, day);
 const entityCount = () => (test.db.prepare("SELECT count(*) AS n FROM entities WHERE dataset_id = 'ofac-sdn'").get() as { n: number }).n;

@@ -6,11 +6,12 @@ import { DatasetIntegrityError } from '../../src/db/dataset-writer.js';
 import { datasetVersion } from '../../src/db/datasets-repo.js';
 import { storeVersion } from '../../src/db/version-store.js';
 import { importList } from '../../src/ingest/import-list.js';
-import { OFAC_XML, UN_XML, databasePerTest, largeUnList } from '../helpers/lists.js';
+import { databaseEachTest } from '../helpers/app.js';
+import { OFAC_XML, UN_XML, largeUnList } from '../helpers/lists.js';
 
 const ROW_TABLES = ['source_rows', 'entity_rows', 'entity_name_rows', 'designation_rows', 'identifier_rows', 'relation_rows', 'citation_rows'];
 
-const test = databasePerTest();
+const test = databaseEachTest('lists.db');
 
 /** A UN list of `n` individuals, dated 2030-03-01: a write of several slices. */
 function unList(n: number): string {

@@ -1,16 +1,6 @@
 import { z } from 'zod';
-import { LIST_FORMATS, type ListFormat } from '../import-list.js';
+import { DATASET_OF, LIST_FORMATS } from '../import-list.js';
 import { durationSchema } from './interval.js';
-
-/** The dataset each list format imports into (as `npm run import` does): both UK formats are the one `uk` dataset. */
-export const DATASET_OF_FORMAT: Record<ListFormat, string> = {
-  'ofac-xml': 'ofac-sdn',
-  'ofac-csv': 'ofac-sdn',
-  'un-xml': 'un-sc',
-  'eu-xml': 'eu-fsf',
-  'uk-conlist': 'uk',
-  'uk-fcdo-xml': 'uk',
-};
 
 // The legacy CSV set carries no list date, so a download of it could not be dated: it is imported by hand only.
 const SCHEDULABLE_FORMATS = LIST_FORMATS.filter((f) => f !== 'ofac-csv');
@@ -41,7 +31,7 @@ export const listSourcesSchema = z
   .transform(parseJson)
   .pipe(z.array(listSourceSchema))
   .transform((sources, ctx): ListSource[] => {
-    const withDataset = sources.map((s) => ({ ...s, datasetId: DATASET_OF_FORMAT[s.format] }));
+    const withDataset = sources.map((s) => ({ ...s, datasetId: DATASET_OF[s.format] }));
     withDataset.forEach((s, i) => {
       const first = withDataset.findIndex((o) => o.datasetId === s.datasetId);
       if (first !== i) ctx.addIssue({ code: 'custom', path: [i, 'format'], message: `a second source of dataset ${s.datasetId} (entry ${first} is one)` });
