@@ -1,12 +1,12 @@
 import { uuidv7 } from 'uuidv7';
-import { parseAddress, unknownChain } from '../addresses/index.js';
+import { parseAddress } from '../addresses/index.js';
 import { type DecisionRow, getDecision, listDecisions, withdrawDecision } from '../db/decisions-repo.js';
 import { HttpProblem } from '../errors.js';
 import { decisionListQuerySchema, decisionListSchema, decisionRequestSchema, decisionSchema } from '../schemas/audit.js';
 import { idParamsSchema, problemResponse, problemResponses } from '../schemas/common.js';
 import { addressSubject, decisionStatus, nameSubject, partyFingerprint, recordDecision } from '../screening/decisions.js';
 import type { ScreeningState } from '../screening/catalog.js';
-import { listedChains } from '../screening/screen.js';
+import { chainProblemOf } from '../screening/screen.js';
 import { type App, apiKeyIdOf, typed } from './types.js';
 
 /** A 400 naming the one field that is wrong. */
@@ -18,7 +18,7 @@ const invalidField = (field: string, message: string) =>
  * answers it) or the address is not valid on it.
  */
 function subjectOfAddress(state: ScreeningState, address: string, chain: string | undefined, field: string): string {
-  const chainProblem = chain === undefined ? null : unknownChain(chain, listedChains(state));
+  const chainProblem = chainProblemOf(state, chain);
   if (chainProblem !== null) throw invalidField(field.replace(/address$/, 'chain'), chainProblem);
   try {
     return addressSubject(parseAddress(address, chain).canonical);

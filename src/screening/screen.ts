@@ -241,9 +241,13 @@ function addressHits(state: ScreeningState, parsed: ParsedAddress, searched: Set
 }
 
 /** The chains the loaded lists give their addresses on, read lazily: only an unknown ticker needs them. */
-export function* listedChains(state: ScreeningState): Generator<string> {
+function* listedChains(state: ScreeningState): Generator<string> {
   for (const a of state.snapshot.addresses) if (a.chain !== null) yield a.chain;
 }
+
+/** Why `chain` is not one to screen on (unknown to the validators and to every loaded list), or null. */
+export const chainProblemOf = (state: ScreeningState, chain: string | undefined): string | null =>
+  chain === undefined ? null : unknownChain(chain, listedChains(state));
 
 /**
  * The query address, validated for its chain. An address that fails validation is still found when a list carries
@@ -251,7 +255,7 @@ export function* listedChains(state: ScreeningState): Generator<string> {
  * otherwise it is a client error, never a silent "clear".
  */
 function queryAddress(state: ScreeningState, address: string, chain: string | undefined): ParsedAddress {
-  const chainProblem = chain === undefined ? null : unknownChain(chain, listedChains(state));
+  const chainProblem = chainProblemOf(state, chain);
   if (chainProblem !== null) throw new ScreeningInputError('body.chain', chainProblem);
   try {
     return parseAddress(address, chain);
