@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.js';
 import { type ClaimedDelivery, claimDueDeliveries, recordAttempt, releaseDelivery } from '../db/webhook-deliveries-repo.js';
@@ -45,6 +46,8 @@ export class WebhookDeliverer {
   ) {
     this.resolve = options.resolve ?? systemResolver;
     this.random = options.random ?? Math.random;
+    // Every attempt in flight listens for the stop.
+    setMaxListeners(CLAIM_BATCH + 1, this.stopping.signal);
   }
 
   /** Polls for due deliveries until `stop`; a poll starts only once the previous one has finished. */
