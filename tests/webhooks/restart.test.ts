@@ -53,9 +53,10 @@ describe('webhook delivery across a crash', () => {
       data: { id: 'alert-7', ref: 'customer-7' },
     });
 
-    let listed: { status: string; attempts: { attempt: number; responseStatus: number | null }[] } | undefined;
+    type Listed = { deliveries: { status: string; attempts: { attempt: number; responseStatus: number | null }[] }[] };
+    let listed: Listed['deliveries'][number] | undefined;
     while (listed?.status !== 'delivered') {
-      listed = (await (await fetch(`${base}/v1/webhooks/${id}/deliveries`)).json()).deliveries[0];
+      listed = ((await (await fetch(`${base}/v1/webhooks/${id}/deliveries`)).json()) as Listed).deliveries[0];
       if (listed?.status !== 'delivered') await new Promise((r) => setTimeout(r, 50));
     }
     // The attempt the crash cut short left no record: the one that succeeded is the first recorded.
