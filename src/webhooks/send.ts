@@ -70,8 +70,7 @@ export async function sendWebhook(url: URL, headers: Record<string, string>, bod
   const stop = () => controller.abort();
   options.signal.addEventListener('abort', stop);
   try {
-    const address = await vettedAddress(url, options);
-    if (controller.signal.aborted) throw new Error('aborted');
+    const address = await untilAborted(vettedAddress(url, options), controller.signal);
     const status = await post(url, address, headers, body, controller.signal);
     return { kind: 'answered', status };
   } catch (err) {
@@ -81,6 +80,16 @@ export async function sendWebhook(url: URL, headers: Record<string, string>, bod
     clearTimeout(timer);
     options.signal.removeEventListener('abort', stop);
   }
+}
+
+/** `work`, or a rejection as soon as `signal` aborts: the system resolver cannot be cancelled, only no longer awaited. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error('aborted'));
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(new Error('aborted'));
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 function post(url: URL, address: string, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<number> {
@@ -98,7 +107,7 @@ function post(url: URL, address: string, headers: Record<string, string>, body: 
       },
       (response) => {
         // The answer's body is not used; read it to the end so the attempt counts only once it is complete.
-        response.on('data', () => undefined);
+        response.resume();
         response.on('end', () => resolve(response.statusCode ?? 0));
         response.on('error', reject);
       },

@@ -166,6 +166,13 @@ describe('webhook delivery', () => {
     expect((await settled(app, gone.id)).attempts.map((a) => a.error)).toEqual(['connection refused']);
   });
 
+  it('bounds name resolution by the same timeout: a resolver that never answers fails the attempt', async () => {
+    const app = await deliveringApp({ WEBHOOK_TIMEOUT_MS: 200, WEBHOOK_RETRY_WINDOW_MS: 1 }, () => new Promise<string[]>(() => undefined));
+    const { id } = await registerEndpoint(app, 'http://stuck.test/hook');
+    enqueueWebhookEvent(app.catalog.db, { type: 'alert.created', data: ALERT });
+    expect((await settled(app, id)).attempts.map((a) => a.error)).toEqual(['no answer within 200 ms']);
+  });
+
   it('marks a delivery failed once its retry window is over, and keeps it listed with every attempt', async () => {
     const r = await receiver(() => 500);
     const app = await deliveringApp({ WEBHOOK_RETRY_WINDOW_MS: 300 });
