@@ -4,6 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { buildApp } from '../../src/app.js';
+import { openDatabase } from '../../src/db/database.js';
 import { type Config, testConfig } from '../../src/config.js';
 import type { webhookDeliverySchema } from '../../src/schemas/webhooks.js';
 import { enqueueWebhookEvent } from '../../src/webhooks/outbox.js';
@@ -212,6 +213,23 @@ describe('the outbox', () => {
     expect(forB).toMatchObject({ status: 'pending', attempts: [] });
     expect(forA?.id).not.toBe(forB?.id);
     expect(await deliveries(app, off.id)).toEqual([]);
+  });
+
+  it('gives an attempt in flight back unrecorded when the app closes, for the next start to send', async () => {
+    const work = tempDir();
+    cleanups.push(async () => work.cleanup());
+    const file = path.join(work.dir, 'closing.db');
+    const r = await receiver(() => 'hang');
+    const app = await buildApp(testConfig({ DATA_DIR: FIXTURE_DATA_DIR, DATABASE_PATH: file, WEBHOOK_ALLOW_PRIVATE: true, WEBHOOK_POLL_MS: 20 }));
+    await app.ready();
+    await registerEndpoint(app, r.url());
+    enqueueWebhookEvent(app.catalog.db, { type: 'alert.created', data: ALERT });
+    await r.waitFor(1);
+    await app.close();
+    const db = openDatabase(file);
+    const rows = db.prepare('SELECT status, attempts, lease_owner AS leaseOwner FROM webhook_deliveries').all();
+    db.close();
+    expect(rows).toEqual([{ status: 'pending', attempts: 0, leaseOwner: null }]);
   });
 
   it('lets two servers polling one database file send each delivery once', async () => {
