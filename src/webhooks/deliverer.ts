@@ -58,10 +58,11 @@ export class WebhookDeliverer {
         .then(() => undefined)
         .catch((err: unknown) => this.options.log.error({ err }, 'webhook delivery pass failed; retrying at the next poll'))
         .finally(() => {
-          if (!this.stopping.signal.aborted) this.timer = setTimeout(tick, this.options.pollMs);
+          if (!this.stopping.signal.aborted) this.timer = setTimeout(tick, this.options.pollMs).unref();
         });
     };
-    this.timer = setTimeout(tick, 0);
+    // Unreferenced: the poll alone never keeps a process alive (a script that builds the app and forgets to close it).
+    this.timer = setTimeout(tick, 0).unref();
   }
 
   /** Stops polling and aborts attempts in flight, giving their deliveries back unattempted. */
