@@ -32,8 +32,11 @@ import { screenRoutes } from './routes/screen.js';
 import { screeningRoutes } from './routes/screenings.js';
 import { transformKeepingResponseHeaders } from './schemas/openapi-transform.js';
 import { sourceRoutes } from './routes/sources.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { Catalog } from './screening/catalog.js';
 import { indexNewNames } from './screening/name-keys.js';
+import type { Resolver } from './webhooks/send.js';
+import { WebhookDeliverer } from './webhooks/deliverer.js';
 
 export interface BuildOptions {
   /** Human-readable log lines (for a terminal); JSON otherwise. */
@@ -52,6 +55,8 @@ export interface BuildOptions {
   consoleDir?: string;
   /** List refresh: whether to run the schedule (tests start refreshes themselves), and the clock and jitter to use. */
   listRefresh?: { schedule?: boolean; now?: () => Date; random?: () => number };
+  /** Webhook delivery: the resolver of receivers' host names (tests map names to local addresses) and the jitter. */
+  webhooks?: { resolve?: Resolver; random?: () => number };
 }
 
 // How often each process looks for a configured list whose next check is due (the lock lets only one of them run it).
@@ -102,6 +107,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('catalog', catalog);
   watchForNewData(app, catalog, config.DATA_REFRESH_MS);
   keepListsCurrent(app, db, config, options.listRefresh);
+  deliverWebhooks(app, db, config, options.webhooks);
 
   const registerMethodNotAllowed = registerProblemHandlers(app);
   // API keys, scopes and rate limits apply to every route registered after this.
@@ -136,6 +142,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         { name: 'datasets', description: 'What is loaded' },
         { name: 'audit', description: 'The audit trail: every screening as answered' },
         { name: 'decisions', description: 'Analysts’ reviewed decisions on matches' },
+        { name: 'webhooks', description: 'Signed deliveries of alerts to receivers' },
         { name: 'health', description: 'Liveness and readiness probes' },
       ],
     },
@@ -157,6 +164,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(eventRoutes);
   await app.register(sourceRoutes);
   await app.register(datasetRoutes);
+  await app.register(webhookRoutes, { db, allowPrivate: config.WEBHOOK_ALLOW_PRIVATE });
   await app.register(openapiRoutes);
   await app.register(consoleRoutes, options.consoleDir ? { dir: options.consoleDir } : {});
   registerMethodNotAllowed();
@@ -196,6 +204,27 @@ function keepListsCurrent(app: FastifyInstance, db: Db, config: Config, options:
   if (options.schedule === false || config.LIST_SOURCES.length === 0) return;
   const stop = refresher.schedule(LIST_REFRESH_POLL_MS);
   app.addHook('onClose', async () => stop());
+}
+
+/**
+ * Sends webhook deliveries from the outbox on timers in this process, from when the app is ready until it closes
+ * (every process of WORKERS polls; the lease on each claimed delivery keeps them from sending one attempt twice).
+ */
+function deliverWebhooks(app: FastifyInstance, db: Db, config: Config, options: BuildOptions['webhooks'] = {}): void {
+  const deliverer = new WebhookDeliverer(db, {
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+    retryWindowMs: config.WEBHOOK_RETRY_WINDOW_MS,
+    pollMs: config.WEBHOOK_POLL_MS,
+    allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+    log: app.log,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  });
+  app.decorate('webhookDeliverer', deliverer);
+  app.addHook('onReady', async () => deliverer.start());
+  // Added after the database's own onClose hook, so it runs before it (Fastify runs them last-added first).
+  app.addHook('onClose', async () => deliverer.stop());
 }
 
 /** Loads data/ when it changed; invalid data is logged and the previously loaded version keeps serving. */

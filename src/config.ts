@@ -119,6 +119,35 @@ export const configSchema = z.object({
     .min(1024)
     .default(512 * 1024 * 1024)
     .describe('Largest list download accepted, in bytes; a larger one fails the refresh and the serving version stays.'),
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('`true` lets webhooks reach private, loopback and link-local addresses and use plain http (a receiver on this host or network, tests); `false`: https to public addresses only.'),
+  WEBHOOK_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10_000)
+    .describe('Longest time one webhook attempt may take, name resolution to the end of the answer; a slower receiver counts as failed and is retried.'),
+  WEBHOOK_RETRY_BASE_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5000)
+    .describe('Wait before the first retry of a failed webhook delivery; doubled at each further failure (with jitter), at most an hour.'),
+  WEBHOOK_RETRY_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 3_600_000)
+    .describe('How long after an event its webhook delivery is retried; a failure after it marks the delivery failed (it stays listed).'),
+  WEBHOOK_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1000)
+    .describe('How often each server process looks for webhook deliveries that are due (0: this process sends none).'),
 });
 
 export type Config = z.infer<typeof configSchema>;

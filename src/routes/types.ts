@@ -2,12 +2,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ListRefresher } from '../ingest/refresh/refresher.js';
 import type { Catalog } from '../screening/catalog.js';
+import type { WebhookDeliverer } from '../webhooks/deliverer.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     catalog: Catalog;
     /** Keeps the lists of LIST_SOURCES current, and says how their refreshes went. */
     listRefresher: ListRefresher;
+    /** Sends the webhook outbox on timers; `deliverDue()` runs one pass at once. */
+    webhookDeliverer: WebhookDeliverer;
   }
 }
 
