@@ -31,14 +31,14 @@ const refinements = <T extends { name?: unknown; address?: unknown; chain?: unkn
 
 /** A monitor as POST /v1/monitors and each row of a bulk load take it. */
 export const monitorInputSchema = named(
-  'MonitorInput',
+  'NewMonitor',
   refinements(z.object({ ref: monitorRefSchema, ...screenedShape, status: statusField }).strict()),
   [{ ref: 'cust-1', name: 'Korea Kwangson Banking Corp', kind: 'organization' }],
 );
 
 /** A monitor as PUT /v1/monitors/{ref} takes it: the ref is the path's. */
 export const monitorReplaceSchema = named(
-  'MonitorReplace',
+  'MonitorReplacement',
   refinements(z.object({ ...screenedShape, status: statusField }).strict()),
   [{ name: 'Korea Kwangson Banking Corp', kind: 'organization', status: 'active' }],
 );
