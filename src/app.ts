@@ -27,6 +27,9 @@ import { MAX_PARAM_LENGTH, documentFrameworkProblems } from './routes/framework-
 import { rejectUndeclaredQueryParameters } from './routes/query-parameters.js';
 import { batchRoutes } from './routes/batch.js';
 import { decisionRoutes } from './routes/decisions.js';
+import { alertRoutes } from './routes/alerts.js';
+import { monitorRoutes } from './routes/monitors.js';
+import { MonitorRescreener } from './monitoring/runs.js';
 import { reviewQueueRoutes } from './routes/review-queue.js';
 import { screenRoutes } from './routes/screen.js';
 import { screeningRoutes } from './routes/screenings.js';
@@ -105,6 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (options.syncCuratedData !== false) loadCuratedData(app.log, db, config.DATA_DIR);
   const catalog = new Catalog(db, options.peersReady);
   app.decorate('catalog', catalog);
+  keepMonitorsScreened(app, catalog);
   watchForNewData(app, catalog, config.DATA_REFRESH_MS);
   keepListsCurrent(app, db, config, options.listRefresh);
   deliverWebhooks(app, db, config, options.webhooks);
@@ -142,6 +146,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         { name: 'datasets', description: 'What is loaded' },
         { name: 'audit', description: 'The audit trail: every screening as answered' },
         { name: 'decisions', description: 'Analysts’ reviewed decisions on matches' },
+        { name: 'monitoring', description: 'Monitored subjects, re-screened as the lists change, and their alerts' },
         { name: 'webhooks', description: 'Signed deliveries of alerts to receivers' },
         { name: 'health', description: 'Liveness and readiness probes' },
       ],
@@ -160,6 +165,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(screeningRoutes);
   await app.register(decisionRoutes);
   await app.register(reviewQueueRoutes);
+  await app.register(monitorRoutes);
+  await app.register(alertRoutes);
   await app.register(entityRoutes);
   await app.register(eventRoutes);
   await app.register(sourceRoutes);
@@ -178,6 +185,23 @@ function swapInNewData(app: FastifyInstance, catalog: Catalog): void {
   } catch (err) {
     app.log.error({ err }, 'reloading changed data failed; the previous version keeps serving');
   }
+}
+
+/**
+ * Re-screens the monitors each new dataset version affects, as soon as its state is swapped in (and at start, for a
+ * version imported while no server ran). Each (dataset, version) is run once across processes: see MonitorRescreener.
+ */
+function keepMonitorsScreened(app: FastifyInstance, catalog: Catalog): void {
+  const rescreener = new MonitorRescreener(catalog.db);
+  const run = (state: Catalog['state']) => {
+    try {
+      for (const summary of rescreener.runFromChanges(state)) app.log.info(summary, 'monitors re-screened after a list change');
+    } catch (err) {
+      app.log.error({ err }, 're-screening monitors after a list change failed');
+    }
+  };
+  catalog.onNewState(run);
+  run(catalog.state);
 }
 
 /** Swaps in datasets that another process (the import command) committed, once their screening state is built. */

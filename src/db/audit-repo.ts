@@ -2,7 +2,7 @@ import { decodeCursor, paginate } from './cursor.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
-export type Channel = 'api' | 'batch' | 'cli';
+export type Channel = 'api' | 'batch' | 'cli' | 'monitor';
 export type OverallVerdict = 'match' | 'review' | 'clear';
 
 /** One screening as recorded: what was asked, against which dataset versions, and what was answered. */

@@ -34,7 +34,7 @@ export const screeningRecordSchema = named(
     id: z.string().describe('UUIDv7: time-ordered.'),
     createdAt: z.string(),
     apiKeyId: z.string().nullable().describe('The API key that asked (its id, never the key); null when running open.'),
-    channel: z.enum(['api', 'batch', 'cli']),
+    channel: z.enum(['api', 'batch', 'cli', 'monitor']).describe('How the screening was asked for: `monitor` for a monitored subject, screened on creation and again when a list changes.'),
     ref: z.string().nullable(),
     verdict: z.enum(['match', 'review', 'clear']),
     request: z.unknown().describe('The screening request as received (normalised).'),

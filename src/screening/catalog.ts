@@ -42,6 +42,7 @@ function buildState(db: Db): ScreeningState {
  */
 export class Catalog {
   private current: ScreeningState;
+  private readonly listeners: ((state: ScreeningState) => void)[] = [];
 
   constructor(
     readonly db: Db,
@@ -55,10 +56,16 @@ export class Catalog {
     this.current.names.warm();
   }
 
+  /** Calls `listener` with each new state once it is swapped in (monitoring re-screens from the change then). */
+  onNewState(listener: (state: ScreeningState) => void): void {
+    this.listeners.push(listener);
+  }
+
   /** Rebuilds the screening state from the database (after this process wrote to it, or another did). */
   refresh(): void {
     this.current = buildState(this.db);
     this.current.names.warm();
+    for (const listener of this.listeners) listener(this.current);
   }
 
   /**

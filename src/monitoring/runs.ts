@@ -1,0 +1,121 @@
+import type { Db } from '../db/database.js';
+import { activeMonitorIdsAfter, activeMonitorIdsMatching, activeMonitorIdsOfAddresses, monitorsByIds } from '../db/monitors-repo.js';
+import {
+  claimChangeRun,
+  finishRun,
+  lastMonitoredVersion,
+  servingNamesOf,
+  servingVersionIds,
+  startFullRun,
+} from '../db/monitor-runs-repo.js';
+import { partyChanges } from '../db/version-changes-repo.js';
+import type { ScreeningState } from '../screening/catalog.js';
+import { keysOfName } from '../screening/name-keys.js';
+import type { DatasetChange } from './alerts.js';
+import { MonitorNameIndex } from './reverse-index.js';
+import { rescreenMonitors } from './screening.js';
+
+/** Monitors screened and committed together: one transaction each, so a run never holds the write lock for long. */
+const CHUNK = 500;
+
+export interface RunSummary {
+  runId: number;
+  datasetId: string | null;
+  fromVersion: string | null;
+  toVersion: string | null;
+  monitorsScreened: number;
+  alertsRaised: number;
+  durationMs: number;
+}
+
+/** Re-screens monitors as the lists change; one per process, holding the monitors' reverse index. */
+export class MonitorRescreener {
+  private readonly index = new MonitorNameIndex();
+
+  constructor(private readonly db: Db) {}
+
+  private rescreen(state: ScreeningState, ids: readonly number[], datasets: DatasetChange[]): { screened: number; alerts: number } {
+    const ctx = { db: this.db, state, apiKeyId: null, channel: 'monitor' as const };
+    let screened = 0;
+    let alerts = 0;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = monitorsByIds(this.db, ids.slice(i, i + CHUNK)).filter((r) => r.status === 'active');
+      alerts += rescreenMonitors(ctx, rows, datasets).length;
+      screened += rows.length;
+    }
+    return { screened, alerts };
+  }
+
+  /**
+   * The active monitors a change from version `from` to `to` could affect: those whose names the names of a party
+   * added or changed retrieve, those screening an address such a party lists, and those whose current matches
+   * involve a party changed or removed.
+   */
+  affectedBy(state: ScreeningState, from: number | null, to: number): number[] {
+    const changes = partyChanges(this.db, from, to);
+    const touched = [...changes.added, ...changes.changed].map((p) => p.id);
+    const affected = new Set<number>();
+    this.index.catchUp(this.db);
+    if (this.index.size > 0) {
+      for (const n of servingNamesOf(this.db, touched)) this.index.candidates(keysOfName(n.name, n.kind), affected);
+    }
+    const touchedSet = new Set(touched);
+    const addresses = state.snapshot.addresses.filter((a) => touchedSet.has(a.entityId)).map((a) => a.normalized);
+    for (const id of activeMonitorIdsOfAddresses(this.db, addresses)) affected.add(id);
+    for (const id of activeMonitorIdsMatching(this.db, [...changes.changed, ...changes.removed].map((p) => p.id))) affected.add(id);
+    return [...affected].sort((a, b) => a - b);
+  }
+
+  /**
+   * For each dataset whose serving version the monitors have not yet been re-screened up to (and that `state` was
+   * built from), claims the run and re-screens the monitors the change affects. A run claimed by another process
+   * (a worker, or the CLI) is left to it. Returns the runs made here.
+   */
+  runFromChanges(state: ScreeningState): RunSummary[] {
+    const built = new Map(state.snapshot.datasets.map((d) => [d.id, d.version]));
+    const runs: RunSummary[] = [];
+    for (const serving of servingVersionIds(this.db)) {
+      if (built.get(serving.datasetId) !== serving.version) continue;
+      const from = lastMonitoredVersion(this.db, serving.datasetId, serving.versionId);
+      if (from?.id === serving.versionId) continue;
+      const started = Date.now();
+      const to = { id: serving.versionId, version: serving.version };
+      const runId = claimChangeRun(this.db, { datasetId: serving.datasetId, from, to, at: new Date(started).toISOString() });
+      if (runId === null) continue;
+      const datasets = [{ id: serving.datasetId, before: from?.version ?? null, after: serving.version }];
+      const done = this.finish(runId, started, () => this.rescreen(state, this.affectedBy(state, from?.id ?? null, to.id), datasets));
+      runs.push({ ...done, datasetId: serving.datasetId, fromVersion: from?.version ?? null, toVersion: serving.version });
+    }
+    return runs;
+  }
+
+  /** Re-screens every active monitor (for when the matcher itself changes), `onProgress` after each chunk. */
+  rescreenAll(state: ScreeningState, onProgress: (screened: number) => void = () => {}): RunSummary {
+    const started = Date.now();
+    const runId = startFullRun(this.db, new Date(started).toISOString());
+    const datasets = state.snapshot.datasets.map((d) => ({ id: d.id, before: d.version, after: d.version }));
+    const done = this.finish(runId, started, () => {
+      const total = { screened: 0, alerts: 0 };
+      for (let ids = activeMonitorIdsAfter(this.db, 0, CHUNK); ids.length > 0; ids = activeMonitorIdsAfter(this.db, ids[ids.length - 1] ?? 0, CHUNK)) {
+        const part = this.rescreen(state, ids, datasets);
+        total.screened += part.screened;
+        total.alerts += part.alerts;
+        onProgress(total.screened);
+      }
+      return total;
+    });
+    return { ...done, datasetId: null, fromVersion: null, toVersion: null };
+  }
+
+  private finish(runId: number, started: number, work: () => { screened: number; alerts: number }) {
+    try {
+      const { screened, alerts } = work();
+      const durationMs = Date.now() - started;
+      finishRun(this.db, runId, { at: new Date().toISOString(), status: 'done', screened, alerts, durationMs });
+      return { runId, monitorsScreened: screened, alertsRaised: alerts, durationMs };
+    } catch (err) {
+      finishRun(this.db, runId, { at: new Date().toISOString(), status: 'failed', screened: 0, alerts: 0, durationMs: Date.now() - started });
+      throw err;
+    }
+  }
+}
