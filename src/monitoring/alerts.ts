@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { type AlertRow, type AlertType, insertAlerts } from '../db/alerts-repo.js';
 import type { Db } from '../db/database.js';
+import { enqueueWebhookEvent } from '../webhooks/outbox.js';
 import type { FactChanges } from '../db/party-facts.js';
 import type { AlertDraft, MonitorMatch } from './matches.js';
 
@@ -80,5 +81,6 @@ export function raiseAlerts(db: Db, alerts: readonly Alert[]): void {
         return { id: a.id, createdAt: a.createdAt, type: a.type, monitorRef: a.ref, alertJson: JSON.stringify(body) };
       }),
     );
+    for (const alert of alerts) enqueueWebhookEvent(db, { type: 'alert.created', data: alert, timestamp: alert.createdAt });
   })();
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importList } from '../../src/ingest/import-list.js';
 import { openFile } from '../../src/ingest/lists/input.js';
@@ -8,6 +9,7 @@ import { parseOfacXml } from '../../src/ingest/lists/ofac-xml.js';
 import { MonitorRescreener } from '../../src/monitoring/runs.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { buildTestApp, tempDir } from '../helpers/app.js';
+import { type Receiver, startReceiver } from '../helpers/webhook-receiver.js';
 
 const OFAC = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'ofac');
 const AT_1450 = path.join(OFAC, 'sdn_advanced_2025-11-19_1450UTC.xml.gz');
@@ -34,6 +36,9 @@ describe.skipIf(!present)('monitors across the real OFAC list of 2025-11-19 at 1
   const work = tempDir();
   let app: FastifyInstance;
   let addedNames: Map<string, string>;
+  // The receiver fails its first two requests: the first alert's delivery succeeds on its third attempt.
+  let receiver: Receiver;
+  let secret: string;
   const alerts = async (query: string): Promise<AlertBody[]> => {
     const out: AlertBody[] = [];
     let cursor: string | null = null;
@@ -51,13 +56,23 @@ describe.skipIf(!present)('monitors across the real OFAC list of 2025-11-19 at 1
   };
 
   beforeAll(async () => {
-    app = await buildTestApp({ DATABASE_PATH: path.join(work.dir, 'monitoring.db'), DATA_REFRESH_MS: 0 });
+    receiver = await startReceiver((n) => (n < 2 ? 500 : 204));
+    app = await buildTestApp({
+      DATABASE_PATH: path.join(work.dir, 'monitoring.db'),
+      DATA_REFRESH_MS: 0,
+      WEBHOOK_ALLOW_PRIVATE: true,
+      WEBHOOK_POLL_MS: 20,
+      WEBHOOK_RETRY_BASE_MS: 20,
+    });
+    const endpoint = await app.inject({ method: 'POST', url: '/v1/webhooks', payload: { url: receiver.url(), events: ['alert.created'] } });
+    secret = (endpoint.json() as { secret: string }).secret;
     await importAndSwap(AT_1450);
     const later = await parseOfacXml(openFile(AT_1644));
     addedNames = new Map(later.entities.filter((e) => ADDED.includes(e.id)).map((e) => [e.id, e.name]));
   }, 600_000);
   afterAll(async () => {
     await app.close();
+    await receiver.close();
     work.cleanup();
   });
 
@@ -91,6 +106,19 @@ describe.skipIf(!present)('monitors across the real OFAC list of 2025-11-19 at 1
     // Re-screened from the change: the synthetic customers were not screened again.
     expect(run.screened).toBeLessThan(monitors.length - SYNTHETIC.length + 1);
   }, 600_000);
+
+  it('delivers each new_match alert to the webhook receiver, signed, retrying a failed attempt under the same webhook-id', async () => {
+    const raised = await alerts('type=new_match');
+    const hooks = await receiver.waitFor(raised.length + 2);
+    const idOf = (h: { headers: Record<string, unknown> }) => h.headers['webhook-id'];
+    const [failed, answered] = [hooks.slice(0, 2), hooks.slice(2)];
+    // Every alert answered once; the two refused attempts were sent again under their own webhook-id.
+    expect(new Set(answered.map(idOf)).size).toBe(raised.length);
+    for (const h of failed) expect(answered.map(idOf)).toContain(idOf(h));
+    const delivered = answered.map((h) => new Webhook(secret).verify(h.body, h.headers as Record<string, string>) as { type: string; data: AlertBody });
+    expect(delivered.every((d) => d.type === 'alert.created')).toBe(true);
+    expect(new Set(delivered.map((d) => d.data.id))).toEqual(new Set(raised.map((a) => a.id)));
+  }, 60_000);
 
   it('claims each (dataset, version) once: another process seeing the same version runs nothing', async () => {
     const before = (await alerts('')).length;
