@@ -13,7 +13,11 @@ import type { ScreeningState } from '../screening/catalog.js';
 import { keysOfName } from '../screening/name-keys.js';
 import type { DatasetChange } from './alerts.js';
 import { MonitorNameIndex } from './reverse-index.js';
-import { rescreenMonitors } from './screening.js';
+import { type MonitorSubject, rescreenMonitors } from './screening.js';
+import { DEFAULT_THRESHOLD, type PreparedName, REVIEW_THRESHOLD, comparePrepared, prepareListedName, prepareName } from '../matching/index.js';
+import type { EntityKind } from '../model.js';
+
+type ListedName = { name: string; kind: EntityKind };
 
 /** Monitors screened and committed together: one transaction each, so a run never holds the write lock for long. */
 const CHUNK = 500;
@@ -56,14 +60,48 @@ export class MonitorRescreener {
     const touched = [...changes.added, ...changes.changed].map((p) => p.id);
     const affected = new Set<number>();
     this.index.catchUp(this.db);
-    if (this.index.size > 0) {
-      for (const n of servingNamesOf(this.db, touched)) this.index.candidates(keysOfName(n.name, n.kind), affected);
-    }
+    if (this.index.size > 0) for (const id of this.namesInReviewBand(servingNamesOf(this.db, touched))) affected.add(id);
     const touchedSet = new Set(touched);
     const addresses = state.snapshot.addresses.filter((a) => touchedSet.has(a.entityId)).map((a) => a.normalized);
     for (const id of activeMonitorIdsOfAddresses(this.db, addresses)) affected.add(id);
     for (const id of activeMonitorIdsMatching(this.db, [...changes.changed, ...changes.removed].map((p) => p.id))) affected.add(id);
     return [...affected].sort((a, b) => a - b);
+  }
+
+  /**
+   * The monitors that one of `names` retrieves from the reverse index and that scores, compared as a screening
+   * compares it, in the monitor's review band at least. Retrieval alone is loose (a shared trigram can retrieve a
+   * name): without this, a 1% change of the SDN list retrieved 1,997 of 2,000 synthetic customers.
+   */
+  private namesInReviewBand(names: readonly ListedName[]): number[] {
+    const retrievedBy = new Map<number, number[]>();
+    names.forEach((n, i) => {
+      const found = new Set<number>();
+      this.index.candidates(keysOfName(n.name, n.kind), found);
+      for (const id of found) retrievedBy.set(id, [...(retrievedBy.get(id) ?? []), i]);
+    });
+    const listed = new Map<number, PreparedName>();
+    const listedName = (i: number, n: ListedName) => {
+      let prepared = listed.get(i);
+      if (!prepared) listed.set(i, (prepared = prepareListedName(n.name, n.kind)));
+      return prepared;
+    };
+    const ids = [...retrievedBy.keys()];
+    const kept: number[] = [];
+    for (let at = 0; at < ids.length; at += CHUNK) {
+      for (const row of monitorsByIds(this.db, ids.slice(at, at + CHUNK))) {
+        const subject = JSON.parse(row.subjectJson) as MonitorSubject;
+        if (subject.name === undefined) continue;
+        const lowest = Math.min(REVIEW_THRESHOLD, subject.threshold ?? DEFAULT_THRESHOLD);
+        const inBand = (retrievedBy.get(row.id) ?? []).some((i) => {
+          const n = names[i];
+          if (!n) return false;
+          return comparePrepared(prepareName(subject.name ?? '', n.kind), listedName(i, n), { kind: n.kind, explainFrom: 1 }).score >= lowest;
+        });
+        if (inBand) kept.push(row.id);
+      }
+    }
+    return kept;
   }
 
   /**
