@@ -52,7 +52,7 @@ export interface ScreeningSnapshot {
   addresses: ListedAddress[];
   designations: Map<string, DesignationView[]>;
   citations: Map<string, CitationView[]>;
-  /** Pairs of entities that are the same real-world party (see `samePartyLinks`). */
+  /** Pairs of entities that the printed references say are the same real-world party (see `samePartyLinks`). */
   sameParty: [string, string][];
 }
 
@@ -145,7 +145,7 @@ export function* readingScreeningSnapshot(db: Db, options: SnapshotOptions): Ste
   yield;
   const designations = yield* readingAllDesignations(db);
   const citations = yield* readingAllCitationsOf(db, 'entity');
-  const sameParty = (db.prepare(SAME_PARTY_LINKS).all() as { a: string; b: string }[]).map((r): [string, string] => [r.a, r.b]);
+  const sameParty = samePartyLinks(db);
   return {
     datasets,
     entities,
@@ -181,6 +181,11 @@ function* readingAllDesignations(db: Db): Steps<Map<string, DesignationView[]>> 
     else out.set(entityId, [view]);
   }
   return out;
+}
+
+/** The pairs of records that the printed references and curated links say are one party (see SAME_PARTY_LINKS). */
+export function samePartyLinks(db: Db): [string, string][] {
+  return (db.prepare(SAME_PARTY_LINKS).all() as { a: string; b: string }[]).map((r): [string, string] => [r.a, r.b]);
 }
 
 /** The loaded dataset versions: compare with a snapshot's to learn whether another process imported a dataset. */

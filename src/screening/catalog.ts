@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import type { Db } from '../db/database.js';
+import { readingPersonIdentities } from '../db/identity-facts-repo.js';
 import { type ListedAddress, type ScreeningSnapshot, datasetVersions, readingScreeningSnapshot } from '../db/screening-repo.js';
 import { type Steps, runInSlices, runToEnd } from '../steps.js';
 import { ExposureIndex } from './exposure.js';
 import { NAME_KEYS_VERSION } from './name-keys.js';
 import { NameIndex } from './name-index.js';
+import { linkGroups, mergingByIdentity } from './identity-merges.js';
 import { type Parties, groupParties } from './parties.js';
 
 export interface DatasetVersion {
@@ -39,7 +41,9 @@ function* buildState(read: Db, db: Db): Steps<ScreeningState> {
   }
   yield;
   const names = yield* indexing.building();
-  const parties = groupParties(snapshot.entities, snapshot.sameParty);
+  const people = yield* readingPersonIdentities(read);
+  const identityLinks = (yield* mergingByIdentity(people, linkGroups(snapshot.sameParty))).map((m): [string, string] => [m.a.id, m.b.id]);
+  const parties = groupParties(snapshot.entities, [...snapshot.sameParty, ...identityLinks]);
   return { snapshot, parties, names, addresses, exposure: new ExposureIndex(db, snapshot, parties) };
 }
 
@@ -52,10 +56,10 @@ function buildStateNow(db: Db): ScreeningState {
  * Builds the state in slices between other work. The snapshot is read on a read-only connection of its own, in one
  * transaction held across the pauses: the serving connection must stay free for requests (its audit writes), and
  * in WAL mode the open transaction keeps seeing the version it began with whatever is committed meanwhile. An
- * in-memory database has no second connection; it is built at once.
+ * in-memory (or temporary) database has no second connection; it is built at once.
  */
 async function buildStateInSlices(db: Db): Promise<ScreeningState> {
-  if (db.memory) return buildStateNow(db);
+  if (db.memory || db.name === '') return buildStateNow(db);
   const read = new Database(db.name, { readonly: true, fileMustExist: true });
   try {
     read.pragma('busy_timeout = 5000');
