@@ -21,7 +21,7 @@ describe.skipIf(!present)('importing the real OFAC SDN and UN lists beside the c
     await importList(app.catalog.db, 'ofac-xml', OFAC_XML);
     await importList(app.catalog.db, 'un-xml', UN_XML);
     app.catalog.refresh();
-  }, 120_000);
+  }, 600_000);
   afterAll(async () => {
     await app.close();
     work.cleanup();
