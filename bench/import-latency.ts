@@ -1,6 +1,7 @@
 /**
- * What a list import does to a running server: `npm run build && node --import tsx bench/import-latency.ts <list>
- * [<previous list>]` (OFAC advanced XML files; `previous` is imported before the server starts). Screens in a loop
+ * What a list import does to a running server: `npm run bench:import-latency` (the OFAC 16:44 file of 2025-11-19 over
+ * the 14:50 one, with the UN list), or `npm run build && node --import tsx bench/import-latency.ts <list> [<previous
+ * list> [<UN list>]]` (OFAC advanced XML files; `previous` and the UN XML are imported before the server starts). Screens in a loop
  * over HTTP and probes /healthz while the import command (`node dist/cli.js import ofac-xml <list>`, as `npm run
  * import` runs it) runs, and prints the latency and failures of the requests started in each phase: `import` until
  * the import commits the new version (seen in the database), `swap` until the server answers from it (it builds its
@@ -71,8 +72,8 @@ async function committedAt(database: string, before: string | undefined): Promis
   return performance.now();
 }
 
-async function importWith(database: string, list: string): Promise<void> {
-  const spawned = start(process.execPath, ['--max-old-space-size=200', 'dist/cli.js', 'import', 'ofac-xml', list], { DATABASE_PATH: database });
+async function importWith(database: string, list: string, format = 'ofac-xml'): Promise<void> {
+  const spawned = start(process.execPath, ['--max-old-space-size=200', 'dist/cli.js', 'import', format, list], { DATABASE_PATH: database });
   const code = await spawned.exited;
   if (code !== 0) throw new Error(`import of ${list} failed (${String(code)}):\n${spawned.stderrTail()}`);
   process.stdout.write(spawned.stdout().split('\n').slice(0, 4).join('\n') + '\n');
@@ -99,13 +100,14 @@ function report(samples: Sample[], phaseOf: (s: Sample) => Phase): void {
 }
 
 async function main(): Promise<void> {
-  const [list, previous] = process.argv.slice(2);
-  if (!list) throw new Error('usage: bench/import-latency.ts <list.xml[.gz]> [<previous list.xml[.gz]>]');
+  const [list, previous, unList] = process.argv.slice(2);
+  if (!list) throw new Error('usage: bench/import-latency.ts <list.xml[.gz]> [<previous list.xml[.gz]> [<UN list.xml>]]');
   killChildrenOnExit();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'import-latency-'));
   const database = path.join(work, 'screening.db');
   try {
     if (previous) await importWith(database, previous);
+    if (unList) await importWith(database, unList, 'un-xml');
     // No rate limit: the loop's requests must all reach screening and its audit write.
     const server = await startServer('screening', { DATABASE_PATH: database, HOST, RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' });
     const before = await servedVersion(server.baseUrl);

@@ -178,10 +178,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   return app;
 }
 
-/** Builds the screening state of a newly committed dataset version and swaps it in; a failure keeps the previous one. */
-function swapInNewData(app: FastifyInstance, catalog: Catalog): void {
+/**
+ * Builds the screening state of a newly committed dataset version in slices, between requests, and swaps it in once
+ * built; a failure keeps the previous one.
+ */
+async function swapInNewData(app: FastifyInstance, catalog: Catalog): Promise<void> {
   try {
-    if (catalog.refreshIfChanged()) app.log.info({ datasets: catalog.datasets }, 'new data loaded');
+    if (await catalog.refreshInBackground()) app.log.info({ datasets: catalog.datasets }, 'new data loaded');
   } catch (err) {
     app.log.error({ err }, 'reloading changed data failed; the previous version keeps serving');
   }
@@ -207,7 +210,7 @@ function keepMonitorsScreened(app: FastifyInstance, catalog: Catalog): void {
 /** Swaps in datasets that another process (the import command) committed, once their screening state is built. */
 function watchForNewData(app: FastifyInstance, catalog: Catalog, everyMs: number): void {
   if (everyMs <= 0) return;
-  const timer = setInterval(() => swapInNewData(app, catalog), everyMs);
+  const timer = setInterval(() => void swapInNewData(app, catalog), everyMs);
   timer.unref();
   app.addHook('onClose', async () => clearInterval(timer));
 }

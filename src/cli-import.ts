@@ -3,6 +3,7 @@ import { withDatabase } from './cli-database.js';
 import { CliError, oneLine, parseCommandLine, usageError } from './cli-errors.js';
 import { type ImportSummary, LIST_FORMATS, type ListFormat, importList } from './ingest/import-list.js';
 import { isUrl } from './ingest/list-input.js';
+import { type IdentityMerge, identityMergesIn } from './screening/identity-merges.js';
 import { indexNewNames, joinKeys, keysOfName } from './screening/name-keys.js';
 
 export const IMPORT_USAGE = `usage: screening import <${LIST_FORMATS.join('|')}> <path-or-url> [--url <url>] [--published-at YYYY-MM-DD] [--changes <file.json>] [--force]
@@ -49,6 +50,17 @@ function printSummary(s: ImportSummary, seconds: number): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** Every merge the identity rule makes with a record of the dataset just imported, so that each can be checked. */
+function printIdentityMerges(merges: readonly IdentityMerge[], datasetId: string): void {
+  const own = merges.filter((m) => m.a.datasetId === datasetId || m.b.datasetId === datasetId);
+  const record = (r: IdentityMerge['a']) => `${r.id} ${r.name}`;
+  const lines = [
+    `  merged by the identity rule (no printed reference links them; README "How lists are merged"): ${own.length}`,
+    ...own.map((m) => `    ${record(m.a)}  =  ${record(m.b)}  (${m.shared})`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
 /** `import <format> <path-or-url>`: replaces the list's dataset in one transaction and prints what changed. */
 export async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine('import', {
@@ -84,6 +96,7 @@ export async function runImport(args: string[]): Promise<number> {
     // Any name still without index keys (the import stores those of its own names) gets them now.
     indexNewNames(db);
     printSummary(summary, (performance.now() - started) / 1000);
+    if (summary.outcome !== 'unchanged') printIdentityMerges(identityMergesIn(db), summary.datasetId);
     if (values.changes) {
       const { added, removed, changed } = summary;
       fs.writeFileSync(values.changes, `${JSON.stringify({ added, removed, changed }, null, 2)}\n`);

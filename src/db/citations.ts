@@ -1,3 +1,4 @@
+import { type Steps, pacer, runToEnd } from '../steps.js';
 import type { Db } from './database.js';
 
 export interface SourceRef {
@@ -35,9 +36,16 @@ const CITATION_COLUMNS = `c.record_id AS recordId, c.quote, c.list_entry AS list
 
 /** Groups citation rows by record id; rows citing one source share one SourceRef object. */
 function groupCitations(rows: Iterable<CitationRow>): Map<string, CitationView[]> {
+  return runToEnd(groupingCitations(rows));
+}
+
+/** The same, pausing every few hundred rows (see steps.ts). */
+function* groupingCitations(rows: Iterable<CitationRow>): Steps<Map<string, CitationView[]>> {
   const out = new Map<string, CitationView[]>();
   const sources = new Map<string, SourceRef>();
+  const pace = pacer();
   for (const r of rows) {
+    if (pace()) yield;
     let source = sources.get(r.id);
     if (!source) {
       source = { id: r.id, kind: r.kind, title: r.title, publisher: r.publisher, publishedAt: r.publishedAt, url: r.url, documentFile: r.documentFile };
@@ -63,13 +71,13 @@ export function citationsFor(db: Db, type: CitedRecordType, ids: readonly (strin
   return groupCitations(rows);
 }
 
-/** Every citation of every record of one type, keyed by record id (for building the screening state). */
-export function allCitationsOf(db: Db, type: Exclude<CitedRecordType, 'identifier'>): Map<string, CitationView[]> {
+/** Every citation of every record of one type, keyed by record id (for building the screening state), in steps. */
+export function* readingAllCitationsOf(db: Db, type: Exclude<CitedRecordType, 'identifier'>): Steps<Map<string, CitationView[]>> {
   const rows = db
     .prepare(`SELECT ${CITATION_COLUMNS} FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.record_type = ? ORDER BY c.id`)
     // Row by row: at a million records, an array of every row would cost more than the views built from it.
     .iterate(type) as IterableIterator<CitationRow>;
-  return groupCitations(rows);
+  return yield* groupingCitations(rows);
 }
 
 /** The citations of every crypto-address identifier, keyed by identifier id. */

@@ -1,5 +1,6 @@
 import type { EntityKind, EntityStatus, NameType } from '../model.js';
-import { type CitationView, allCitationsOf, cryptoAddressCitations } from './citations.js';
+import { type Steps, pacer, runToEnd } from '../steps.js';
+import { type CitationView, cryptoAddressCitations, readingAllCitationsOf } from './citations.js';
 import type { Db } from './database.js';
 import { storedKeysVersion } from './name-keys-repo.js';
 import type { DesignationView } from './entities-repo.js';
@@ -51,7 +52,7 @@ export interface ScreeningSnapshot {
   addresses: ListedAddress[];
   designations: Map<string, DesignationView[]>;
   citations: Map<string, CitationView[]>;
-  /** Pairs of entities that are the same real-world party (see `samePartyLinks`). */
+  /** Pairs of entities that the printed references say are the same real-world party (see `samePartyLinks`). */
   sameParty: [string, string][];
 }
 
@@ -91,71 +92,100 @@ function interner(): <T extends string>(text: T) => T {
   };
 }
 
+/** Reads the snapshot in one transaction, at once. */
 export function readScreeningSnapshot(db: Db, options: SnapshotOptions): ScreeningSnapshot {
-  return db.transaction((): ScreeningSnapshot => {
-    const datasets = datasetVersions(db);
-    const entityRows = db
-      .prepare(
-        `SELECT id, kind, name, status, dataset_id AS datasetId, content_hash AS contentHash FROM entities
-         WHERE status <> 'unflagged' ORDER BY id`,
-      )
-      .iterate() as IterableIterator<ScreenableEntity>;
-    const intern = interner();
-    const entities = new Map<string, ScreenableEntity>();
-    for (const e of entityRows) {
-      entities.set(e.id, { ...e, kind: intern(e.kind), status: intern(e.status), datasetId: intern(e.datasetId) });
-    }
-    const keysUsable = options.keysVersion !== undefined && storedKeysVersion(db) === options.keysVersion;
-    const nameRows = db
-      .prepare(
-        `SELECT n.id, n.entity_id AS entityId, n.name, n.type AS nameType, ${keysUsable ? 'k.keys' : 'NULL'} AS keys
-         FROM entity_names n JOIN entities e ON e.id = n.entity_id ${keysUsable ? 'LEFT JOIN name_keys k ON k.name_id = n.id' : ''}
-         WHERE e.status <> 'unflagged' ORDER BY n.id`,
-      )
-      .iterate() as IterableIterator<Omit<ScreenableName, 'entity'> & { keys: string | null }>;
-    for (const { keys, ...row } of nameRows) {
-      const entity = entities.get(row.entityId);
-      if (!entity) continue;
-      // entityId is the entity's own string, not a second copy of it per name.
-      options.onName({ ...row, nameType: intern(row.nameType), entityId: entity.id, entity }, keys);
-    }
-    const addressRows = db
-      .prepare(
-        `SELECT i.id AS rowId, i.entity_id AS entityId, i.value, i.normalized, i.chain FROM identifiers i
-         JOIN entities e ON e.id = i.entity_id
-         WHERE i.type = 'crypto_address' AND i.normalized IS NOT NULL AND e.status <> 'unflagged' ORDER BY i.id`,
-      )
-      .all() as (Omit<ListedAddress, 'citations'> & { rowId: number })[];
-    const identifierCitations = cryptoAddressCitations(db);
-    return {
-      datasets,
-      entities,
-      addresses: addressRows.map(({ rowId, ...a }) => ({ ...a, citations: identifierCitations.get(String(rowId)) ?? [] })),
-      designations: allDesignations(db),
-      citations: allCitationsOf(db, 'entity'),
-      sameParty: (db.prepare(SAME_PARTY_LINKS).all() as { a: string; b: string }[]).map((r) => [r.a, r.b]),
-    };
-  })();
+  return db.transaction(() => runToEnd(readingScreeningSnapshot(db, options)))();
+}
+
+/**
+ * Reads the snapshot in steps, pausing every few hundred rows (see steps.ts). The caller holds one read transaction
+ * around all of it, on a connection nothing else uses meanwhile: in WAL mode that transaction sees one version of the
+ * data however long it is paused, whatever other connections commit.
+ */
+export function* readingScreeningSnapshot(db: Db, options: SnapshotOptions): Steps<ScreeningSnapshot> {
+  const pace = pacer();
+  const datasets = datasetVersions(db);
+  const entityRows = db
+    .prepare(
+      `SELECT id, kind, name, status, dataset_id AS datasetId, content_hash AS contentHash FROM entities
+       WHERE status <> 'unflagged' ORDER BY id`,
+    )
+    .iterate() as IterableIterator<ScreenableEntity>;
+  const intern = interner();
+  const entities = new Map<string, ScreenableEntity>();
+  for (const e of entityRows) {
+    if (pace()) yield;
+    entities.set(e.id, { ...e, kind: intern(e.kind), status: intern(e.status), datasetId: intern(e.datasetId) });
+  }
+  const keysUsable = options.keysVersion !== undefined && storedKeysVersion(db) === options.keysVersion;
+  const nameRows = db
+    .prepare(
+      `SELECT n.id, n.entity_id AS entityId, n.name, n.type AS nameType, ${keysUsable ? 'k.keys' : 'NULL'} AS keys
+       FROM entity_names n JOIN entities e ON e.id = n.entity_id ${keysUsable ? 'LEFT JOIN name_keys k ON k.name_id = n.id' : ''}
+       WHERE e.status <> 'unflagged' ORDER BY n.id`,
+    )
+    .iterate() as IterableIterator<Omit<ScreenableName, 'entity'> & { keys: string | null }>;
+  for (const { keys, ...row } of nameRows) {
+    if (pace()) yield;
+    const entity = entities.get(row.entityId);
+    if (!entity) continue;
+    // entityId is the entity's own string, not a second copy of it per name.
+    options.onName({ ...row, nameType: intern(row.nameType), entityId: entity.id, entity }, keys);
+  }
+  yield;
+  const addressRows = db
+    .prepare(
+      `SELECT i.id AS rowId, i.entity_id AS entityId, i.value, i.normalized, i.chain FROM identifiers i
+       JOIN entities e ON e.id = i.entity_id
+       WHERE i.type = 'crypto_address' AND i.normalized IS NOT NULL AND e.status <> 'unflagged' ORDER BY i.id`,
+    )
+    .all() as (Omit<ListedAddress, 'citations'> & { rowId: number })[];
+  yield;
+  const identifierCitations = cryptoAddressCitations(db);
+  yield;
+  const designations = yield* readingAllDesignations(db);
+  const citations = yield* readingAllCitationsOf(db, 'entity');
+  const sameParty = samePartyLinks(db);
+  return {
+    datasets,
+    entities,
+    addresses: addressRows.map(({ rowId, ...a }) => ({ ...a, citations: identifierCitations.get(String(rowId)) ?? [] })),
+    designations,
+    citations,
+    sameParty,
+  };
 }
 
 /** Every designation of every screenable entity, with its citations, keyed by entity id. */
-function allDesignations(db: Db): Map<string, DesignationView[]> {
-  const rows = db
+function* readingAllDesignations(db: Db): Steps<Map<string, DesignationView[]>> {
+  const pace = pacer();
+  const rows: (Omit<DesignationView, 'citations'> & { rowId: number; entityId: string })[] = [];
+  const rowsRead = db
     .prepare(
       `SELECT d.id AS rowId, d.entity_id AS entityId, d.authority, d.list, d.program, d.list_ref AS listRef,
               d.listed_on AS listedOn
        FROM designations d JOIN entities e ON e.id = d.entity_id WHERE e.status <> 'unflagged' ORDER BY d.id`,
     )
-    .all() as (Omit<DesignationView, 'citations'> & { rowId: number; entityId: string })[];
-  const cites = allCitationsOf(db, 'designation');
+    .iterate() as IterableIterator<(typeof rows)[number]>;
+  for (const row of rowsRead) {
+    if (pace()) yield;
+    rows.push(row);
+  }
+  const cites = yield* readingAllCitationsOf(db, 'designation');
   const out = new Map<string, DesignationView[]>();
   for (const { rowId, entityId, ...d } of rows) {
+    if (pace()) yield;
     const view = { ...d, citations: cites.get(String(rowId)) ?? [] };
     const list = out.get(entityId);
     if (list) list.push(view);
     else out.set(entityId, [view]);
   }
   return out;
+}
+
+/** The pairs of records that the printed references and curated links say are one party (see SAME_PARTY_LINKS). */
+export function samePartyLinks(db: Db): [string, string][] {
+  return (db.prepare(SAME_PARTY_LINKS).all() as { a: string; b: string }[]).map((r): [string, string] => [r.a, r.b]);
 }
 
 /** The loaded dataset versions: compare with a snapshot's to learn whether another process imported a dataset. */

@@ -10,6 +10,8 @@
  * million names cost a few hundred megabytes, not gigabytes of JavaScript arrays.
  */
 
+import { type Steps, runToEnd } from '../steps.js';
+
 type KeyKind = 'token' | 'phonetic' | 'trigram' | 'deletion';
 const KIND_WEIGHT: Record<KeyKind, number> = { token: 3, phonetic: 2, deletion: 1.5, trigram: 1 };
 const KIND_PREFIXES: Record<string, KeyKind> = { 't:': 'token', 'g:': 'trigram', 'd:': 'deletion' };
@@ -138,6 +140,11 @@ export class CandidateIndexBuilder {
   }
 
   build(): CandidateIndex {
+    return runToEnd(this.building());
+  }
+
+  /** The same, pausing every few thousand keys (see steps.ts). */
+  *building(): Steps<CandidateIndex> {
     const { keyTable, keyKinds, chunks, used, nameStart } = this;
     const keyAt = (i: number) => chunks[Math.floor(i / CHUNK)]?.[i % CHUNK] ?? 0;
     const count = nameStart.length - 1;
@@ -145,16 +152,22 @@ export class CandidateIndexBuilder {
     // Count per key, then place each name id in its key's row (ids stay in ascending order).
     const offsets = new Int32Array(keyCount + 1);
     for (let i = 0; i < used; i++) {
+      if (i % 65_536 === 0) yield;
       const k = keyAt(i);
       offsets[k + 1] = (offsets[k + 1] ?? 0) + 1;
     }
+    yield;
     for (let k = 0; k < keyCount; k++) offsets[k + 1] = (offsets[k + 1] ?? 0) + (offsets[k] ?? 0);
     const weights = new Float32Array(keyCount);
-    for (let k = 0; k < keyCount; k++) weights[k] = weightOf(keyKinds[k] ?? 'trigram', (offsets[k + 1] ?? 0) - (offsets[k] ?? 0), count);
+    for (let k = 0; k < keyCount; k++) {
+      if (k % 65_536 === 0) yield;
+      weights[k] = weightOf(keyKinds[k] ?? 'trigram', (offsets[k + 1] ?? 0) - (offsets[k] ?? 0), count);
+    }
     const cursor = offsets.slice(0, keyCount);
     const ids = new Int32Array(used);
     const totals = new Float32Array(count);
     for (let id = 0; id < count; id++) {
+      if (id % 4_096 === 0) yield;
       let total = 0;
       for (let i = nameStart[id] ?? 0; i < (nameStart[id + 1] ?? 0); i++) {
         const k = keyAt(i);

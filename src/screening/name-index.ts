@@ -3,6 +3,7 @@ import { type PreparedName, prepareListedName } from '../matching/index.js';
 import type { EntityKind, NameType } from '../model.js';
 import { type CandidateIndex, CandidateIndexBuilder, DEFAULT_CANDIDATES } from './candidate-index.js';
 import { keysOfName } from './name-keys.js';
+import type { Steps } from '../steps.js';
 
 export type KindFilter = EntityKind | 'any';
 
@@ -63,7 +64,11 @@ export class NameIndex {
    * Collects names one at a time, with their stored keys (computed here when null), then builds the index over them.
    * A name's number in the index is the order it was added in.
    */
-  static builder(): { add: (name: ScreenableName, storedKeys: string | null) => void; build: () => NameIndex } {
+  static builder(): {
+    add: (name: ScreenableName, storedKeys: string | null) => void;
+    build: () => NameIndex;
+    building: () => Steps<NameIndex>;
+  } {
     const retrieval = new CandidateIndexBuilder();
     const columns: NameColumns = { ids: [], texts: [], types: [], entities: [] };
     return {
@@ -76,6 +81,9 @@ export class NameIndex {
         columns.entities.push(name.entity);
       },
       build: () => new NameIndex(columns, retrieval.build()),
+      building: function* () {
+        return new NameIndex(columns, yield* retrieval.building());
+      },
     };
   }
 

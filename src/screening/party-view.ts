@@ -2,6 +2,7 @@ import type { Db } from '../db/database.js';
 import { type EntityDetail, getEntity } from '../db/entities-repo.js';
 import type { ScreeningState } from './catalog.js';
 import type { Exposure } from './exposure.js';
+import { mergeCitations, mergeDesignations, mergeEvents, mergeIdentifiers, mergeNames, mergeRelations } from './merged-facts.js';
 import { partyStatus } from './parties.js';
 
 export interface PartyDetail extends EntityDetail {
@@ -29,11 +30,12 @@ export function partyDetail(db: Db, state: ScreeningState, id: string): PartyDet
     status: partyStatus(party.members),
     sameAs: others.map((m) => ({ id: m.id, datasetId: m.datasetId, name: m.name })),
     exposure,
-    names: records.flatMap((r) => r.names),
-    designations: records.flatMap((r) => r.designations),
-    identifiers: records.flatMap((r) => r.identifiers),
-    relations: records.flatMap((r) => r.relations).filter((r) => !memberIds.has(r.entity.id)),
-    events: records.flatMap((r) => r.events),
-    citations: records.flatMap((r) => r.citations),
+    // Each fact once, with the citations of every record that states it (see merged-facts.ts).
+    names: mergeNames(records.flatMap((r) => r.names)),
+    designations: mergeDesignations(records.flatMap((r) => r.designations)),
+    identifiers: mergeIdentifiers(records.flatMap((r) => r.identifiers)),
+    relations: mergeRelations(records.flatMap((r) => r.relations).filter((r) => !memberIds.has(r.entity.id))),
+    events: mergeEvents(records.flatMap((r) => r.events)),
+    citations: mergeCitations(records.flatMap((r) => r.citations)),
   };
 }

@@ -8,6 +8,7 @@ import type { DatasetVersion, ScreeningState } from './catalog.js';
 import type { KindFilter } from './name-index.js';
 import { DEFAULT_CANDIDATES } from './candidate-index.js';
 import { keysOfPrepared } from './name-keys.js';
+import { mergeCitations, mergeDesignations } from './merged-facts.js';
 import { type Party, partyStatus } from './parties.js';
 import {
   type AlignedPair,
@@ -289,8 +290,8 @@ function toMatch(state: ScreeningState, party: Party, hit: Hit, searched: Set<st
     subjectKind: subjectKindOf(hit),
     verdict: hit.score >= threshold ? 'match' : 'review',
     explanation: hit.explanation,
-    designations: members.flatMap((m) => designations.get(m.id) ?? []),
-    citations: members.flatMap((m) => citations.get(m.id) ?? []),
+    designations: mergeDesignations(members.flatMap((m) => designations.get(m.id) ?? [])),
+    citations: mergeCitations(members.flatMap((m) => citations.get(m.id) ?? [])),
   };
 }
 

@@ -21,7 +21,7 @@ describe.skipIf(!present)('importing the real OFAC SDN and UN lists beside the c
     await importList(app.catalog.db, 'ofac-xml', OFAC_XML);
     await importList(app.catalog.db, 'un-xml', UN_XML);
     app.catalog.refresh();
-  }, 120_000);
+  }, 600_000);
   afterAll(async () => {
     await app.close();
     work.cleanup();
@@ -52,6 +52,57 @@ describe.skipIf(!present)('importing the real OFAC SDN and UN lists beside the c
     expect(body.matches[0].entity.id).toBe('lazarus-group');
     expect(body.matches[0].sameAs).toEqual([{ id: 'ofac-27307', datasetId: 'ofac-sdn', name: expect.stringMatching(/lazarus group/i) }]);
     expect(body.matches.some((m: { entity: { id: string } }) => m.entity.id === 'ofac-27307')).toBe(false);
+  });
+
+  it('issue 19: lists each fact of Lazarus Group once, with the citations of the curated record and of OFAC entry 27307', async () => {
+    type Cited = { citations: { source: { id: string } }[] };
+    type Designation = Cited & { authority: string; list: string; program: string; listRef: string | null };
+    const repeated = (keys: string[]) => keys.filter((k, i) => keys.indexOf(k) !== i);
+    const sourcesOf = (c: Cited) => c.citations.map((x) => x.source.id);
+    const entity = (await app.inject({ method: 'GET', url: '/v1/entities/lazarus-group' })).json();
+    const designationKey = (d: Designation) => [d.authority, d.list, d.program, d.listRef].join('|');
+    expect(repeated(entity.designations.map(designationKey))).toEqual([]);
+    expect(repeated(entity.names.map((n: { name: string }) => n.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()))).toEqual([]);
+    expect(repeated(entity.identifiers.map((i: { type: string; value: string }) => `${i.type}|${i.value}`))).toEqual([]);
+    const addresses = entity.identifiers.filter((i: { type: string }) => i.type === 'crypto_address');
+    expect(addresses.length).toBeGreaterThan(0);
+    // The one OFAC designation, cited by the curated record's source and by the imported list.
+    const dprk3 = entity.designations.filter((d: Designation) => d.authority === 'OFAC' && d.program === 'DPRK3');
+    expect(dprk3).toHaveLength(1);
+    expect(sourcesOf(dprk3[0])).toEqual(expect.arrayContaining(['ofac-sdn:2025-11-19']));
+    expect(sourcesOf(dprk3[0]).some((s) => !s.startsWith('ofac-sdn:'))).toBe(true);
+    // Every address too: cited by both records, listed once.
+    for (const a of addresses) expect(sourcesOf(a)).toEqual(expect.arrayContaining(['ofac-sdn:2025-11-19']));
+    expect(addresses.filter((a: Cited) => sourcesOf(a).some((s) => !s.startsWith('ofac-sdn:'))).length).toBeGreaterThan(0);
+
+    const body = (await app.inject({ method: 'POST', url: '/v1/screen', payload: { name: 'Lazarus Group' } })).json();
+    const match = body.matches[0];
+    expect(repeated(match.designations.map(designationKey))).toEqual([]);
+    expect(match.designations.find((d: Designation) => d.program === 'DPRK3').citations).toEqual(dprk3[0].citations);
+  });
+
+  it('issue 19: merges most UN DPRK individuals with their OFAC record by the identity rule, and answers each once', async () => {
+    const rows = app.catalog.db
+      .prepare(
+        `SELECT DISTINCT e.id, e.name FROM entities e JOIN designations d ON d.entity_id = e.id
+         WHERE e.dataset_id = 'un-sc' AND e.kind = 'person' AND d.program = 'DPRK'`,
+      )
+      .all() as { id: string; name: string }[];
+    let twice = 0;
+    let merged = 0;
+    for (const { id, name } of rows) {
+      const party = app.catalog.state.parties.get(id);
+      const ofac = party?.members.filter((m) => m.datasetId === 'ofac-sdn') ?? [];
+      if (ofac.length > 0) merged++;
+      const records = new Set([id, ...ofac.map((o) => o.id)]);
+      const answers = screen(app.catalog.state, { name, kind: 'person', limit: 10 }).matches.filter((m) =>
+        [m.entity.id, ...m.sameAs.map((s) => s.id)].some((x) => records.has(x)),
+      );
+      if (answers.length > 1) twice++;
+    }
+    console.log(`UN DPRK individuals: ${rows.length}; merged with an OFAC record: ${merged}; answered twice: ${twice}`);
+    expect(twice).toBe(0);
+    expect(merged).toBeGreaterThan(rows.length / 2);
   });
 
   it('merges the Reconnaissance General Bureau with its OFAC and UN entries', async () => {

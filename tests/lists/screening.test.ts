@@ -37,9 +37,13 @@ describe('one answer per real-world party', () => {
       sameAs: [{ id: 'ofac-90001', datasetId: 'ofac-sdn', name: 'Moonlight Ledger Bureau' }],
       matchedEntityId: 'moonlight',
     });
-    // The curated record's designation, then the list entry's, one per program.
-    const refs = match.designations.map((d: { authority: string; listRef: string; program: string }) => `${d.authority} ${d.listRef} ${d.program}`);
-    expect(refs).toEqual(['OFAC 90001 DPRK3', 'OFAC 90001 DPRK3', 'OFAC 90001 CYBER2']);
+    // One designation per program: the curated record's DPRK3 is the list entry's, cited by both.
+    type Designation = { authority: string; listRef: string; program: string; citations: { source: { id: string } }[] };
+    const refs = match.designations.map((d: Designation) => `${d.authority} ${d.listRef} ${d.program}`);
+    expect(refs).toEqual(['OFAC 90001 DPRK3', 'OFAC 90001 CYBER2']);
+    const dprk3 = match.designations[0] as Designation;
+    expect(dprk3.citations.some((c) => c.source.id.startsWith('ofac-sdn:'))).toBe(true);
+    expect(dprk3.citations.some((c) => !c.source.id.startsWith('ofac-sdn:'))).toBe(true);
     const sources = match.citations.map((c: { source: { id: string } }) => c.source.id);
     expect(sources).toContain('note-1');
     expect(sources.some((s: string) => s.startsWith('ofac-sdn:'))).toBe(true);

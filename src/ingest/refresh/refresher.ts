@@ -43,8 +43,8 @@ export interface RefresherOptions {
   /** LIST_MAX_AGE: a list whose last successful check is older is stale. */
   maxAgeMs: number;
   log: RefreshLog;
-  /** Called after a new version was committed, to swap it in (Catalog.refreshIfChanged). */
-  onImported?: () => void;
+  /** Called after a new version was committed, to swap it in (Catalog.refreshInBackground); the refresh ends after it. */
+  onImported?: () => Promise<void>;
   now?: () => Date;
   random?: () => number;
 }
@@ -162,7 +162,7 @@ export class ListRefresher {
     const fetched = { sha256: download.sha256, validators: download.validators };
     if (loaded && download.sha256 === previous?.contentSha256) return { result: { outcome: 'unchanged' }, fetched };
     const summary = await importList(this.db, source.format, download.file);
-    this.options.onImported?.();
+    await this.options.onImported?.();
     const { version, added, removed, changed } = summary;
     return { result: { outcome: 'imported', version, added: added.length, removed: removed.length, changed: changed.length }, fetched };
   }

@@ -80,11 +80,12 @@ export function readIdentifierNumbers(printed: string, type: IdentifierType): st
 
 // DPRK passports are printed with and without their series letters ("PS 472220097" and "472220097"), and
 // lists mistype a zero as the letter O; both are read as the same document, never across types.
-function comparisonKey(number: string): string {
+/** The form two printed numbers of one document share: `"PS472220097"` → `"472220097"`. */
+export function identifierComparisonKey(number: string): string {
   return number.replace(/^[A-Z]{1,2}(?=\d{6,}$)/, '').replace(/O/g, '0');
 }
 
 /** Whether two normalised numbers name the same document: `"PS472220097"` and `"472220097"` do. */
 export function identifierNumbersAgree(a: string, b: string): boolean {
-  return a === b || comparisonKey(a) === comparisonKey(b);
+  return a === b || identifierComparisonKey(a) === identifierComparisonKey(b);
 }

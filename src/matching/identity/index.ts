@@ -7,7 +7,7 @@ export { readBirthDate, readBirthDates, type BirthDate, type DatePrecision, type
 export { readCountry, type CountryReading } from './countries.js';
 export { readGender, type Gender } from './gender.js';
 export {
-  IDENTIFIER_TYPES, identifierNumbersAgree, imoCheckDigitValid, normalizeIdentifierNumber, readIdentifierNumbers,
+  IDENTIFIER_TYPES, identifierComparisonKey, identifierNumbersAgree, imoCheckDigitValid, normalizeIdentifierNumber, readIdentifierNumbers,
   readIdentifierType, readImoNumber, type IdentifierType,
 } from './identifiers.js';
 export type {

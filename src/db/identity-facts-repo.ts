@@ -1,0 +1,49 @@
+import { type Steps, pacer } from '../steps.js';
+import type { Db } from './database.js';
+
+/** What the identity rule compares of a listed person: names, full birth dates, passports. */
+export interface PersonIdentity {
+  entityId: string;
+  datasetId: string;
+  names: string[];
+  /** Birth dates as printed (`1944-10-13`, `1968`); the rule uses only full dates. */
+  birthDates: string[];
+  passports: { number: string; country: string | null }[];
+}
+
+/**
+ * Every screenable person's birth dates, from one place: they are read out of `details_json` today; when they move to
+ * a table of their own, this statement is all that changes.
+ */
+const PERSON_BIRTH_DATES = `
+  SELECT e.id AS entityId, j.value AS birthDate FROM entities e, json_each(e.details_json, '$.birthDates') j
+  WHERE e.kind = 'person' AND e.status <> 'unflagged' AND e.details_json IS NOT NULL ORDER BY e.id`;
+
+const PERSON_NAMES = `
+  SELECT e.id AS entityId, e.dataset_id AS datasetId, n.name FROM entity_names n JOIN entities e ON e.id = n.entity_id
+  WHERE e.kind = 'person' AND e.status <> 'unflagged' AND n.type IN ('primary', 'alias', 'former') ORDER BY n.id`;
+
+const PERSON_PASSPORTS = `
+  SELECT i.entity_id AS entityId, i.value AS number, i.country FROM identifiers i JOIN entities e ON e.id = i.entity_id
+  WHERE e.kind = 'person' AND e.status <> 'unflagged' AND i.type IN ('passport', 'diplomatic_passport') ORDER BY i.id`;
+
+/** The identities of every screenable person, read in steps (see steps.ts), inside the caller's transaction. */
+export function* readingPersonIdentities(db: Db): Steps<PersonIdentity[]> {
+  const pace = pacer();
+  const byId = new Map<string, PersonIdentity>();
+  for (const row of db.prepare(PERSON_NAMES).iterate() as IterableIterator<{ entityId: string; datasetId: string; name: string }>) {
+    if (pace()) yield;
+    const person = byId.get(row.entityId);
+    if (person) person.names.push(row.name);
+    else byId.set(row.entityId, { entityId: row.entityId, datasetId: row.datasetId, names: [row.name], birthDates: [], passports: [] });
+  }
+  for (const row of db.prepare(PERSON_BIRTH_DATES).iterate() as IterableIterator<{ entityId: string; birthDate: unknown }>) {
+    if (pace()) yield;
+    if (typeof row.birthDate === 'string') byId.get(row.entityId)?.birthDates.push(row.birthDate);
+  }
+  for (const row of db.prepare(PERSON_PASSPORTS).iterate() as IterableIterator<{ entityId: string; number: string; country: string | null }>) {
+    if (pace()) yield;
+    byId.get(row.entityId)?.passports.push({ number: row.number, country: row.country });
+  }
+  return [...byId.values()];
+}
