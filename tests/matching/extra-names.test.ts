@@ -26,3 +26,27 @@ describe('extra names cost little beside the same names, in full beside near one
     expect(scoreOf(query, listed)).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
   });
 });
+
+// A Romance given name in -o and the same stem in -a name a man and a woman: a brother and a sister, not a typo.
+describe('a given name of the other gender is another person of the family', () => {
+  it.each([
+    ['Antonio/Antonia', 'Antonia Ferreira', 'FERREIRA, Antonio'],
+    ['Francisco/Francisca', 'Francisco Ortega', 'ORTEGA, Francisca'],
+    ['four letters, where the edit budget starts (Nino/Nina)', 'Nina Rossi', 'ROSSI, Nino'],
+  ])('%s: a review, not a match', (_case, query, listed) => {
+    const score = scoreOf(query, listed);
+    expect(score).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(score).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
+  });
+
+  it.each([
+    ['a slip in the ending that is no gender (Antonio/Antonie)', 'Antonie Ferreira', 'FERREIRA, Antonio'],
+    ['the same given name with a slip in the surname', 'Antonio Ferriera', 'FERREIRA, Antonio'],
+  ])('%s: still a match', (_case, query, listed) => {
+    expect(scoreOf(query, listed)).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+  });
+
+  it('three letters get no link at all, as the edit budget gives them none (Ana/Ano)', () => {
+    expect(scoreOf('Ana Rossi', 'ROSSI, Ano')).toBeLessThan(REVIEW_THRESHOLD);
+  });
+});
