@@ -127,9 +127,10 @@ export function compareTokens(left: PreparedToken, right: PreparedToken): TokenL
  * (`Nino`/`Nina`), where the edit budget starts: shorter words are never linked by a slip.
  */
 function otherGenderOf(left: string, right: string): boolean {
-  if (left.length !== right.length || left.length < 4 || left.slice(0, -1) !== right.slice(0, -1)) return false;
+  if (left.length !== right.length || left.length < 4) return false;
   const endings = left.charAt(left.length - 1) + right.charAt(right.length - 1);
-  return endings === 'ao' || endings === 'oa';
+  // The endings first: every pair of tokens of one length passes here, and few end in -o and -a.
+  return (endings === 'ao' || endings === 'oa') && left.slice(0, -1) === right.slice(0, -1);
 }
 const OTHER_GENDER: TokenLink = { rule: 'edit_distance', similarity: RULE_SIMILARITY.otherGender, distance: 1 };
 
