@@ -1,7 +1,8 @@
 /**
  * False hits of the synthetic people (../shared/eval/negatives_synthetic_us.csv) screened as `screen()` screens them,
  * against the full lists: the curated data, the whole OFAC SDN advanced XML and the UN consolidated XML of
- * ../shared/data, imported into a temporary database. Usage: tsx scripts/eval-full-lists.ts [kind]
+ * ../shared/data, imported into a temporary database, each hit with its explanation. Usage: tsx scripts/eval-full-lists.ts [kind]
+ * (EVAL_SHOW_REVIEW=1 prints each `review` too).
  */
 import fs from 'node:fs';
 import os from 'node:os';
