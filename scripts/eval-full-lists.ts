@@ -1,7 +1,8 @@
 /**
  * False hits of the synthetic people (../shared/eval/negatives_synthetic_us.csv) screened as `screen()` screens them,
  * against the full lists: the curated data, the whole OFAC SDN advanced XML and the UN consolidated XML of
- * ../shared/data, imported into a temporary database. Usage: tsx scripts/eval-full-lists.ts [kind]
+ * ../shared/data, imported into a temporary database, each hit with its explanation. Usage: tsx scripts/eval-full-lists.ts [kind]
+ * (EVAL_SHOW_REVIEW=1 prints each `review` too).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,7 +41,11 @@ try {
     const result = screen(state, { name: row.full_name ?? '', kind, limit: 1 });
     verdicts[result.verdict] += 1;
     const top = result.matches[0];
-    if (result.verdict === 'match' && top) hits.push(`${row.full_name} → ${top.matchedName} ${top.score.toFixed(2)}`);
+    // The explanation says which tokens aligned by which rule: what a rule against false hits has to go on.
+    if (result.verdict === 'match' && top) hits.push(`${row.full_name} → ${top.matchedName} ${top.score.toFixed(2)}: ${top.explanation.summary}`);
+    if (process.env.EVAL_SHOW_REVIEW === '1' && result.verdict === 'review' && top) {
+      console.log(`  review ${row.full_name} → ${top.matchedName} ${top.score.toFixed(2)}: ${top.explanation.summary}`);
+    }
   }
   const pct = (count: number): string => `${((100 * count) / Math.max(1, rows.length)).toFixed(1)}%`;
   console.log(`negatives_synthetic_us.csv against curated + OFAC + UN (kind ${kind}): ${pct(verdicts.match)} match, ${pct(verdicts.review)} review of ${rows.length}`);

@@ -1,5 +1,6 @@
 import type { Alignment } from './alignment.js';
 import { isOneKoreanSyllable } from './korean-romanization.js';
+import { transpositionDistance } from './transposition-distance.js';
 import type { AlignedPair, MatchRule, NameReading, PreparedToken } from './types.js';
 
 /**
@@ -7,10 +8,11 @@ import type { AlignedPair, MatchRule, NameReading, PreparedToken } from './types
  * the aligned weight plus a penalty for tokens left over:
  * - both sides have a significant token left over (`Myong Su` vs `Myong Hak`): a conflict, the
  *   leftovers count 1.5× — different given names or surnames mean different people;
- * - only one side has leftovers and at least two significant parts aligned (`Ivan
+ * - only one side has leftovers and at least two significant parts aligned as the same name (`Ivan
  *   Petrovich Sidorenko` vs `Ivan Sidorenko`): extra middle names, the leftovers count 0.35× — for
  *   people only: an organisation's extra words name another body (`Bank of North Korea` is not
- *   `North Korea`);
+ *   `North Korea`). A part that aligned only by sound or by a typo (`Aris`/`Eros`, `Karen`/`Karel`) is a guess,
+ *   and a guess does not make the other name a subset: the leftovers then count in full;
  * - otherwise (`Farid` vs `Farid Nabil Karam`) the leftovers count in full.
  * A Korean given name is one or two syllables, so a person's name left with a whole Korean syllable over on one side
  * (`KIM Chol` inside `KIM Yong Chol`) names another given name: a conflict, not an extra middle name. On the DPRK
@@ -19,6 +21,18 @@ import type { AlignedPair, MatchRule, NameReading, PreparedToken } from './types
  */
 export const CONFLICT_PENALTY = 1.5;
 export const EXTRA_PARTS_PENALTY = 0.35;
+/**
+ * The least similarity of a link that says by itself "the same name part": exact, a shared romanization key or a
+ * transliteration of the same letters (0.95), a typo of one letter in ten.
+ */
+export const SAME_PART_SIMILARITY = 0.9;
+/**
+ * From this length a single slip (`Dmitry`/`Dmitri`) still spells the same name; in a shorter
+ * word only a slip of a Latin spelling that leaves the consonant skeleton alike does (`Omar`/`Umar`, `Marco`/`Marko`:
+ * romanizations disagree on vowels and on c/k, not on consonants); in Arabic script a letter is a letter (`فهد`,
+ * Fahd, is not `فهيد`, Fuhaid).
+ */
+const ONE_SLIP_LENGTH = 6;
 
 export interface ScoredAlignment {
   readonly score: number;
@@ -51,6 +65,24 @@ function missingKoreanSyllable(query: NameReading, candidate: NameReading, left:
   return left.some(isKoreanSyllable) && aligned.every((token) => token.romanKey !== '');
 }
 
+/**
+ * Whether a link aligned the same name part, not a near one: a strong link, any link across scripts (transliteration
+ * is inexact by nature: `Сергей`/`Sergei`), or a single slip in a long word or in a vowel. Two slips or a shared
+ * sound in one script are another name (`Marcel`/`Marcella`, `Aris`/`Eros`), and so is a consonant slip in a short
+ * one (`Karen`/`Karel`).
+ */
+function alignsSamePart(query: NameReading, candidate: NameReading, link: Alignment): boolean {
+  if (link.similarity >= SAME_PART_SIMILARITY) return true;
+  const left = link.query.map((index) => query.tokens[index]);
+  const right = link.candidate.map((index) => candidate.tokens[index]);
+  if (left.some((token) => right.some((other) => other?.writing !== token?.writing))) return true;
+  const [one, other] = [left[0], right[0]];
+  if (left.length !== 1 || right.length !== 1 || one === undefined || other === undefined) return false;
+  const vowelSlip = one.writing === 'latin' && one.skeleton === other.skeleton;
+  const longOrVowel = Math.max(one.latin.length, other.latin.length) >= ONE_SLIP_LENGTH || vowelSlip;
+  return longOrVowel && transpositionDistance(one.latin, other.latin) <= 1;
+}
+
 function carriesIdentity(tokens: readonly PreparedToken[], indices: readonly number[]): boolean {
   return indices.some((index) => {
     const role = tokens[index]?.role;
@@ -76,7 +108,9 @@ function tally(query: NameReading, candidate: NameReading, links: readonly Align
     const weight = weightOf(query.tokens, link.query) + weightOf(candidate.tokens, link.candidate);
     weighted += link.similarity * weight;
     alignedWeight += weight;
-    if (carriesIdentity(query.tokens, link.query) && carriesIdentity(candidate.tokens, link.candidate)) identityPairs += 1;
+    if (carriesIdentity(query.tokens, link.query) && carriesIdentity(candidate.tokens, link.candidate) && alignsSamePart(query, candidate, link)) {
+      identityPairs += 1;
+    }
     for (const q of link.query) usedQuery.add(q);
     for (const c of link.candidate) usedCandidate.add(c);
   }

@@ -25,6 +25,7 @@ export const RULE_SIMILARITY = {
   kontsevich: 0.85,
   acronym: 0.9,
   initial: 0.55,
+  otherGender: 0.55,
 } as const;
 
 const EXACT: TokenLink = { rule: 'exact', similarity: 1 };
@@ -119,7 +120,22 @@ export function compareTokens(left: PreparedToken, right: PreparedToken): TokenL
   return link && left.writing !== right.writing && link.rule !== 'romanization' ? { ...link, rule: 'transliteration' } : link;
 }
 
+/**
+ * `Antonio`/`Antonia`, `Mario`/`Maria`: in the Romance languages a given name ending in -o names a man and the same
+ * stem in -a a woman, so the one letter apart is not a slip but another person of the family. Linked as weakly as an
+ * initial (the same start, not the same name), so the pair is left for review rather than matched. From four letters
+ * (`Nino`/`Nina`), where the edit budget starts: shorter words are never linked by a slip.
+ */
+function otherGenderOf(left: string, right: string): boolean {
+  if (left.length !== right.length || left.length < 4) return false;
+  const endings = left.charAt(left.length - 1) + right.charAt(right.length - 1);
+  // The endings first: every pair of tokens of one length passes here, and few end in -o and -a.
+  return (endings === 'ao' || endings === 'oa') && left.slice(0, -1) === right.slice(0, -1);
+}
+const OTHER_GENDER: TokenLink = { rule: 'edit_distance', similarity: RULE_SIMILARITY.otherGender, distance: 1 };
+
 function compareSpelledTokens(left: PreparedToken, right: PreparedToken): TokenLink | undefined {
+  if (left.writing === 'latin' && right.writing === 'latin' && otherGenderOf(left.latin, right.latin)) return OTHER_GENDER;
   const spelled = compareSpellings(left, right, {
     transliterated: left.writing !== right.writing,
     viaSkeleton: isAbjadLike(left) || isAbjadLike(right),

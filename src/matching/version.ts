@@ -5,4 +5,4 @@
  * thresholds, or which candidates are retrieved and scored (src/screening). A change that only makes the same
  * answers faster keeps it.
  */
-export const MATCHER_VERSION = '5';
+export const MATCHER_VERSION = '6';
