@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { AuditWriter } from './db/audit-writer.js';
 import { type Db, openDatabase } from './db/database.js';
 import { securityComponents } from './auth/openapi.js';
-import { registerAuth } from './auth/plugin.js';
+import { type RateLimitOptions, registerAuth } from './auth/plugin.js';
 import { registerHttpHygiene } from './http-hygiene.js';
 import { transformDocument } from './openapi-document.js';
 import { registerProblemHandlers, sendProblem, toProblem } from './errors.js';
@@ -17,6 +17,7 @@ import { syncCuratedDataset } from './ingest/curated/sync.js';
 import { ListRefresher } from './ingest/refresh/refresher.js';
 import { MemoryQueryBudget, type QueryBudget } from './limits/query-budget.js';
 import { ScreeningGate } from './limits/screening-gate.js';
+import { connectRedis, throttledWarning } from './limits/redis.js';
 import { consoleRoutes } from './routes/console.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { entityRoutes } from './routes/entities.js';
@@ -108,7 +109,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerAuth(app, {
     db,
     host: config.HOST,
-    rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },
+    rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST, ...sharedCounters(app, config) },
   });
   const queryBudget = options.queryBudget ?? new MemoryQueryBudget(config.QUERY_LIMIT_PER_SECOND, config.QUERY_LIMIT_BURST);
   // MAX_SCREENINGS_IN_FLIGHT is for the whole service: each of the processes sharing the port admits its share.
@@ -161,6 +162,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(consoleRoutes, options.consoleDir ? { dir: options.consoleDir } : {});
   registerMethodNotAllowed();
   return app;
+}
+
+/** The Redis that holds the rate-limit counters when REDIS_URL is set, closed with the app. */
+function sharedCounters(app: FastifyInstance, config: Config): Pick<RateLimitOptions, 'shared'> {
+  if (config.REDIS_URL === undefined) return {};
+  const onStoreError = throttledWarning(app.log);
+  const redis = connectRedis(config.REDIS_URL, app.log, onStoreError);
+  app.addHook('onClose', async () => {
+    redis.disconnect();
+  });
+  return { shared: { redis, keyPrefix: config.REDIS_KEY_PREFIX, onStoreError } };
 }
 
 /** Builds the screening state of a newly committed dataset version and swaps it in; a failure keeps the previous one. */
