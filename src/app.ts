@@ -34,6 +34,10 @@ import { screeningRoutes } from './routes/screenings.js';
 import { transformKeepingResponseHeaders } from './schemas/openapi-transform.js';
 import { sourceRoutes } from './routes/sources.js';
 import { Catalog } from './screening/catalog.js';
+import { listDatasets } from './db/datasets-repo.js';
+import { recordRequestDurations } from './metrics/http.js';
+import { ServiceMetrics } from './metrics/service-metrics.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { indexNewNames } from './screening/name-keys.js';
 
 export interface BuildOptions {
@@ -51,6 +55,8 @@ export interface BuildOptions {
   auditWriter?: (db: Db) => AuditWriter;
   /** Where the built analyst console is (default console/dist). */
   consoleDir?: string;
+  /** In a cluster worker: every worker's metrics combined, as the primary aggregates them (default: this process's). */
+  clusterMetrics?: () => Promise<{ contentType: string; text: string }>;
   /** List refresh: whether to run the schedule (tests start refreshes themselves), and the clock and jitter to use. */
   listRefresh?: { schedule?: boolean; now?: () => Date; random?: () => number };
 }
@@ -99,6 +105,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const db = openDatabase(config.DATABASE_PATH);
   app.addHook('onClose', async () => db.close());
   if (options.syncCuratedData !== false) loadCuratedData(app.log, db, config.DATA_DIR);
+  const metrics = config.METRICS_ENABLED ? new ServiceMetrics(() => listDatasets(db), config.LIST_SOURCES.map((s) => s.datasetId)) : undefined;
+  app.decorate('metrics', metrics);
+  // Before any route, so that every one is timed (and requests matching none too).
+  if (metrics) recordRequestDurations(app, metrics);
   const catalog = new Catalog(db, options.peersReady);
   app.decorate('catalog', catalog);
   watchForNewData(app, catalog, config.DATA_REFRESH_MS);
@@ -159,6 +169,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(sourceRoutes);
   await app.register(datasetRoutes);
   await app.register(openapiRoutes);
+  if (metrics) await app.register(metricsRoutes, { metrics, ...(options.clusterMetrics ? { scrape: options.clusterMetrics } : {}) });
   await app.register(consoleRoutes, options.consoleDir ? { dir: options.consoleDir } : {});
   registerMethodNotAllowed();
   return app;
@@ -201,6 +212,7 @@ function keepListsCurrent(app: FastifyInstance, db: Db, config: Config, options:
     maxAgeMs: config.LIST_MAX_AGE,
     log: app.log,
     onImported: () => swapInNewData(app, app.catalog),
+    onFailed: (dataset) => app.metrics?.listRefreshFailed(dataset),
     ...(options.now ? { now: options.now } : {}),
     ...(options.random ? { random: options.random } : {}),
   });

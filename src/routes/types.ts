@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ListRefresher } from '../ingest/refresh/refresher.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { Catalog } from '../screening/catalog.js';
 
 declare module 'fastify' {
@@ -8,6 +9,8 @@ declare module 'fastify' {
     catalog: Catalog;
     /** Keeps the lists of LIST_SOURCES current, and says how their refreshes went. */
     listRefresher: ListRefresher;
+    /** The service's metrics (undefined when METRICS_ENABLED is false): tell it what happened. */
+    metrics: ServiceMetrics | undefined;
   }
 }
 

@@ -114,6 +114,8 @@ export interface ScreenResult {
     reviewThreshold: number;
   };
   matches: PartyMatch[];
+  /** Listed names compared with the query (0 for an address alone): what the screening cost, for the metrics. */
+  candidatesScored: number;
 }
 
 /** Round scores for the response: two names do not differ meaningfully in the fifth decimal. */
@@ -212,7 +214,7 @@ function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searc
     if (parties.size >= req.limit || !tailBroughtParty || !more) break;
   }
   const normalized = query.readings[0]?.tokens.map((t) => t.latin).join(' ') ?? '';
-  return { normalized, hits };
+  return { normalized, hits, candidatesScored: scored.size };
 }
 
 function addressHits(state: ScreeningState, parsed: ParsedAddress, searched: Set<string>): Hit[] {
@@ -370,5 +372,6 @@ export function screen(state: ScreeningState, req: ScreenRequest): ScreenResult 
       reviewThreshold,
     },
     matches,
+    candidatesScored: named?.candidatesScored ?? 0,
   };
 }
