@@ -28,7 +28,8 @@ function request(base: string, pathname: string, body?: object): Promise<{ statu
 }
 
 describe('metrics with WORKERS=2', () => {
-  it('combines every worker’s figures in each scrape, whichever worker answers it', async () => {
+  // Three processes start under tsx: on a loaded 2-core machine that alone can take more than vitest's 30 s default.
+  it('combines every worker’s figures in each scrape, whichever worker answers it', { timeout: 120_000 }, async () => {
     const child = startServer({
       PORT: '0',
       HOST: '127.0.0.1',
