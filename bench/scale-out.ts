@@ -20,7 +20,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 // Made-up and generic names: what is measured is the path around the matcher, not match quality.
-const NAMES = ['Lazarus Group', 'Kim Chol', 'Ocean Star Shipping Co', 'John Smith', 'Pak Song Il', 'Golden Dragon Trading Ltd', 'Maria Garcia', 'Korea Mining Corp'];
+const NAMES = ['Lazarus Group', 'Northwind Freight LLC', 'Jane Doe', 'Blue Harbor Holdings', 'Crimson Peak Trading', 'Alex Example', 'Quiet Lake Mining', 'Pat Sample'];
 const requests = jsonPosts('/v1/screen', NAMES.map((name) => ({ name })));
 
 const VARIANTS = {
