@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { AuditWriter } from './db/audit-writer.js';
 import { type Db, openDatabase } from './db/database.js';
 import { securityComponents } from './auth/openapi.js';
-import { registerAuth } from './auth/plugin.js';
+import { type RateLimitOptions, registerAuth } from './auth/plugin.js';
 import { registerHttpHygiene } from './http-hygiene.js';
 import { transformDocument } from './openapi-document.js';
 import { registerProblemHandlers, sendProblem, toProblem } from './errors.js';
@@ -17,6 +17,7 @@ import { syncCuratedDataset } from './ingest/curated/sync.js';
 import { ListRefresher } from './ingest/refresh/refresher.js';
 import { MemoryQueryBudget, type QueryBudget } from './limits/query-budget.js';
 import { ScreeningGate } from './limits/screening-gate.js';
+import { connectRedis, throttledWarning } from './limits/redis.js';
 import { consoleRoutes } from './routes/console.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { entityRoutes } from './routes/entities.js';
@@ -37,6 +38,10 @@ import { transformKeepingResponseHeaders } from './schemas/openapi-transform.js'
 import { sourceRoutes } from './routes/sources.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { Catalog } from './screening/catalog.js';
+import { listDatasets } from './db/datasets-repo.js';
+import { recordRequestDurations } from './metrics/http.js';
+import { ServiceMetrics } from './metrics/service-metrics.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { indexNewNames } from './screening/name-keys.js';
 import type { Resolver } from './webhooks/send.js';
 import { WebhookDeliverer } from './webhooks/deliverer.js';
@@ -56,6 +61,8 @@ export interface BuildOptions {
   auditWriter?: (db: Db) => AuditWriter;
   /** Where the built analyst console is (default console/dist). */
   consoleDir?: string;
+  /** In a cluster worker: every worker's metrics combined, as the primary aggregates them (default: this process's). */
+  clusterMetrics?: () => Promise<{ contentType: string; text: string }>;
   /** List refresh: whether to run the schedule (tests start refreshes themselves), and the clock and jitter to use. */
   listRefresh?: { schedule?: boolean; now?: () => Date; random?: () => number };
   /** Webhook delivery: the resolver of receivers' host names (tests map names to local addresses) and the jitter. */
@@ -106,6 +113,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const db = openDatabase(config.DATABASE_PATH);
   app.addHook('onClose', async () => db.close());
   if (options.syncCuratedData !== false) loadCuratedData(app.log, db, config.DATA_DIR);
+  const metrics = config.METRICS_ENABLED ? new ServiceMetrics(() => listDatasets(db), config.LIST_SOURCES.map((s) => s.datasetId)) : undefined;
+  app.decorate('metrics', metrics);
+  // Before any route, so that every one is timed (and requests matching none too).
+  if (metrics) recordRequestDurations(app, metrics);
   const catalog = new Catalog(db, options.peersReady);
   app.decorate('catalog', catalog);
   keepMonitorsScreened(app, catalog);
@@ -118,7 +129,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerAuth(app, {
     db,
     host: config.HOST,
-    rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },
+    rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST, ...sharedCounters(app, config) },
   });
   const queryBudget = options.queryBudget ?? new MemoryQueryBudget(config.QUERY_LIMIT_PER_SECOND, config.QUERY_LIMIT_BURST);
   // MAX_SCREENINGS_IN_FLIGHT is for the whole service: each of the processes sharing the port admits its share.
@@ -173,9 +184,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(datasetRoutes);
   await app.register(webhookRoutes, { db, allowPrivate: config.WEBHOOK_ALLOW_PRIVATE });
   await app.register(openapiRoutes);
+  if (metrics) await app.register(metricsRoutes, { metrics, ...(options.clusterMetrics ? { scrape: options.clusterMetrics } : {}) });
   await app.register(consoleRoutes, options.consoleDir ? { dir: options.consoleDir } : {});
   registerMethodNotAllowed();
   return app;
+}
+
+/** The Redis that holds the rate-limit counters when REDIS_URL is set, closed with the app. */
+function sharedCounters(app: FastifyInstance, config: Config): Pick<RateLimitOptions, 'shared'> {
+  if (config.REDIS_URL === undefined) return {};
+  const onStoreError = throttledWarning(app.log);
+  const redis = connectRedis(config.REDIS_URL, app.log, onStoreError);
+  app.addHook('onClose', async () => {
+    redis.disconnect();
+  });
+  return { shared: { redis, keyPrefix: config.REDIS_KEY_PREFIX, onStoreError } };
 }
 
 /**
@@ -195,10 +218,13 @@ async function swapInNewData(app: FastifyInstance, catalog: Catalog): Promise<vo
  * version imported while no server ran). Each (dataset, version) is run once across processes: see MonitorRescreener.
  */
 function keepMonitorsScreened(app: FastifyInstance, catalog: Catalog): void {
-  const rescreener = new MonitorRescreener(catalog.db);
+  const rescreener = new MonitorRescreener(catalog.db, app.metrics);
   const run = (state: Catalog['state']) => {
     try {
-      for (const summary of rescreener.runFromChanges(state)) app.log.info(summary, 'monitors re-screened after a list change');
+      for (const summary of rescreener.runFromChanges(state)) {
+        app.metrics?.monitoringRan();
+        app.log.info(summary, 'monitors re-screened after a list change');
+      }
     } catch (err) {
       app.log.error({ err }, 're-screening monitors after a list change failed');
     }
@@ -224,6 +250,7 @@ function keepListsCurrent(app: FastifyInstance, db: Db, config: Config, options:
     maxAgeMs: config.LIST_MAX_AGE,
     log: app.log,
     onImported: () => swapInNewData(app, app.catalog),
+    onFailed: (dataset) => app.metrics?.listRefreshFailed(dataset),
     ...(options.now ? { now: options.now } : {}),
     ...(options.random ? { random: options.random } : {}),
   });
@@ -232,6 +259,9 @@ function keepListsCurrent(app: FastifyInstance, db: Db, config: Config, options:
   const stop = refresher.schedule(LIST_REFRESH_POLL_MS);
   app.addHook('onClose', async () => stop());
 }
+
+// A delivery attempt's next step, as the webhook_deliveries_total metric names it.
+const WEBHOOK_OUTCOME = { delivered: 'delivered', pending: 'failed', failed: 'gave_up' } as const;
 
 /**
  * Sends webhook deliveries from the outbox on timers in this process, from when the app is ready until it closes
@@ -245,6 +275,7 @@ function deliverWebhooks(app: FastifyInstance, db: Db, config: Config, options: 
     pollMs: config.WEBHOOK_POLL_MS,
     allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
     log: app.log,
+    onAttempt: (outcome) => app.metrics?.webhookDelivered(WEBHOOK_OUTCOME[outcome]),
     ...(options.resolve ? { resolve: options.resolve } : {}),
     ...(options.random ? { random: options.random } : {}),
   });

@@ -50,6 +50,20 @@ export const configSchema = z.object({
     .min(1)
     .default(100)
     .describe('Requests a key may send at once: RATE_LIMIT_BURST per window of RATE_LIMIT_BURST / RATE_LIMIT_PER_SECOND seconds; over it, 429 with Retry-After.'),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/ })
+    .optional()
+    .describe('Redis holding the rate-limit counters (`redis://host:6379`), so a key\'s limit holds across WORKERS and replicas; unset: each process counts in its own memory. Unreachable: requests are let through and a warning is logged.'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .min(1)
+    .default('screening:')
+    .describe('Prefix of every Redis key the service writes, so deployments sharing a Redis keep apart.'),
+  METRICS_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('`false` turns off GET /metrics and the recording behind it (only to measure what they cost).'),
   QUERY_LIMIT_PER_SECOND: z.coerce
     .number()
     .positive()

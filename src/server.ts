@@ -24,8 +24,9 @@ async function serve(config: Config, clustered: boolean): Promise<void> {
   const app = await buildApp(config, {
     prettyLogs: process.stdout.isTTY,
     syncCuratedData: !clustered,
-    ...(peers ? { peersReady: peers.peersReady } : {}),
+    ...(peers ? { peersReady: peers.peersReady, clusterMetrics: peers.clusterMetrics } : {}),
   });
+  if (peers && app.metrics) peers.shareMetrics(app.metrics.registry);
   await app.listen({ port: config.PORT, host: config.HOST });
   peers?.reportListening();
   // Names are prepared on first use; prepare the rest between requests, now that startup is over.

@@ -34,6 +34,15 @@ describe('configuration', () => {
     expect(config.LIST_MAX_AGE).toBe(86_400_000);
   });
 
+  it('keeps rate limits in memory and metrics on unless told otherwise, and reads a Redis URL', () => {
+    expect(loadConfig({}).REDIS_URL).toBeUndefined();
+    expect(loadConfig({})).toMatchObject({ REDIS_KEY_PREFIX: 'screening:', METRICS_ENABLED: true });
+    expect(loadConfig({ REDIS_URL: 'rediss://cache.internal:6380/2', METRICS_ENABLED: 'false' })).toMatchObject({
+      REDIS_URL: 'rediss://cache.internal:6380/2',
+      METRICS_ENABLED: false,
+    });
+  });
+
   it('reads values from the environment', () => {
     expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'debug' })).toMatchObject({
       PORT: 8080,
@@ -50,6 +59,9 @@ describe('configuration', () => {
     [{ QUERY_LIMIT_PER_SECOND: '0' }, /^Invalid configuration: QUERY_LIMIT_PER_SECOND: /],
     [{ QUERY_LIMIT_BURST: '2.5' }, /^Invalid configuration: QUERY_LIMIT_BURST: /],
     [{ MAX_SCREENINGS_IN_FLIGHT: '0' }, /^Invalid configuration: MAX_SCREENINGS_IN_FLIGHT: /],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, /^Invalid configuration: REDIS_URL: .* \(got "http:\/\/127.0.0.1:6379"\)$/],
+    [{ REDIS_URL: '127.0.0.1:6379' }, /^Invalid configuration: REDIS_URL: /],
+    [{ METRICS_ENABLED: 'no' }, /^Invalid configuration: METRICS_ENABLED: /],
     [{ LIST_SOURCES: '[{"format":"un-xml"' }, /^Invalid configuration: LIST_SOURCES: not JSON: /],
     [{ LIST_SOURCES: '{"format":"un-xml"}' }, /^Invalid configuration: LIST_SOURCES: .*array/],
     [

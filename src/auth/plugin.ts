@@ -1,6 +1,7 @@
 import { BlockList } from 'node:net';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
 import { type ActiveKey, countActiveKeys, findActiveByHash, hasActiveKey, touchLastUsed } from '../db/api-keys-repo.js';
 import type { Db } from '../db/database.js';
 import { bearerToken, hashApiKey, isWellFormedApiKey } from './api-key.js';
@@ -24,7 +25,14 @@ export interface AuthOptions {
   /** The address the server listens on: keys may be absent only on a loopback address. */
   host: string;
   /** Per key (per client address when anonymous): `burst` requests at once, `perSecond` on average. */
-  rateLimit: { perSecond: number; burst: number };
+  rateLimit: RateLimitOptions;
+}
+
+export interface RateLimitOptions {
+  perSecond: number;
+  burst: number;
+  /** Where the counters are kept so every process shares them (default: this process's memory). */
+  shared?: { redis: Redis; keyPrefix: string; onStoreError: (err: unknown) => void };
 }
 
 /** Probes an orchestrator calls often and without a key: neither authenticated nor rate limited. */
@@ -157,22 +165,34 @@ function lastUsedRecorder(db: Db): (id: string) => void {
  * @fastify/rate-limit counts requests in a fixed window per client. To allow `burst` requests at once and
  * `perSecond` on average, the window holds `burst` requests and lasts burst / perSecond seconds (defaults: 100
  * requests per 2 s). Across a window boundary a client can send up to 2 × burst in quick succession.
+ * With `shared`, the counters live in Redis (one atomic script per request), so the limit holds across processes
+ * and replicas. When Redis fails, the request is let through and a warning logged: the limit protects the service
+ * from a noisy client, and screening stopping because its counter store hiccups would hurt every client instead.
  * Returns a check that answers 429 (and returns true) when the request is over the limit.
  */
 async function rateLimiter(
   app: FastifyInstance,
-  { perSecond, burst }: AuthOptions['rateLimit'],
+  { perSecond, burst, shared }: RateLimitOptions,
 ): Promise<(request: FastifyRequest, reply: FastifyReply) => Promise<boolean>> {
-  // global: false — the plugin adds no hooks of its own; the auth hook calls it after identifying the key.
-  await app.register(fastifyRateLimit, { global: false });
   const windowMs = Math.max(1, Math.round((burst / perSecond) * 1000));
-  const check = app.createRateLimit({
+  // global: false — the plugin adds no hooks of its own; the auth hook calls it after identifying the key.
+  await app.register(fastifyRateLimit, {
+    global: false,
     max: burst,
     timeWindow: windowMs,
     keyGenerator: (request) => limitedClient(request).id,
+    ...(shared ? { redis: shared.redis, nameSpace: `${shared.keyPrefix}rate-limit:` } : {}),
   });
+  const check = app.createRateLimit();
   return async (request, reply) => {
-    const verdict = await check(request);
+    let verdict: Awaited<ReturnType<typeof check>>;
+    try {
+      verdict = await check(request);
+    } catch (err) {
+      if (!shared) throw err;
+      shared.onStoreError(err);
+      return false;
+    }
     if (verdict.isAllowed) return false;
     reply.header('x-ratelimit-limit', verdict.max);
     reply.header('x-ratelimit-remaining', verdict.remaining);

@@ -1,3 +1,4 @@
+import type { ScreeningObserver } from '../screening/service.js';
 import type { Db } from '../db/database.js';
 import { activeMonitorIdsAfter, activeMonitorIdsMatching, activeMonitorIdsOfAddresses, monitorsByIds } from '../db/monitors-repo.js';
 import {
@@ -32,19 +33,29 @@ export interface RunSummary {
   durationMs: number;
 }
 
+/** Told of what monitoring does, for the metrics: every alert raised, and every screening (ScreeningObserver). */
+export interface MonitoringObserver extends ScreeningObserver {
+  alertRaised(type: string): void;
+}
+
 /** Re-screens monitors as the lists change; one per process, holding the monitors' reverse index. */
 export class MonitorRescreener {
   private readonly index = new MonitorNameIndex();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly observer?: MonitoringObserver,
+  ) {}
 
   private rescreen(state: ScreeningState, ids: readonly number[], datasets: DatasetChange[]): { screened: number; alerts: number } {
-    const ctx = { db: this.db, state, apiKeyId: null, channel: 'monitor' as const };
+    const ctx = { db: this.db, state, apiKeyId: null, channel: 'monitor' as const, ...(this.observer ? { observer: this.observer } : {}) };
     let screened = 0;
     let alerts = 0;
     for (let i = 0; i < ids.length; i += CHUNK) {
       const rows = monitorsByIds(this.db, ids.slice(i, i + CHUNK)).filter((r) => r.status === 'active');
-      alerts += rescreenMonitors(ctx, rows, datasets).length;
+      const raised = rescreenMonitors(ctx, rows, datasets);
+      for (const alert of raised) this.observer?.alertRaised(alert.type);
+      alerts += raised.length;
       screened += rows.length;
     }
     return { screened, alerts };

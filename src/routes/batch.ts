@@ -84,7 +84,7 @@ export async function batchRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const ctx = { db: app.catalog.db, state: app.catalog.state, apiKeyId: apiKeyIdOf(request), channel: 'batch' as const };
+      const ctx = { db: app.catalog.db, state: app.catalog.state, apiKeyId: apiKeyIdOf(request), channel: 'batch' as const, observer: app.metrics };
       const { queries, datasets, limit } = request.body;
       // Spent here, once the body is parsed: only then is a CSV batch's row count known.
       const results = await app.screeningGate.admit(request, reply, queries.length, async () => screenBatch(ctx, queries, { datasets, limit }));

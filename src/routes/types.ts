@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ListRefresher } from '../ingest/refresh/refresher.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { Catalog } from '../screening/catalog.js';
 import type { WebhookDeliverer } from '../webhooks/deliverer.js';
 
@@ -11,6 +12,8 @@ declare module 'fastify' {
     listRefresher: ListRefresher;
     /** Sends the webhook outbox on timers; `deliverDue()` runs one pass at once. */
     webhookDeliverer: WebhookDeliverer;
+    /** The service's metrics (undefined when METRICS_ENABLED is false): tell it what happened. */
+    metrics: ServiceMetrics | undefined;
   }
 }
 

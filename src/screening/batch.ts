@@ -82,5 +82,6 @@ export function screenBatch(
     }
   });
   recordScreenings(ctx.db, records);
+  for (const record of records) ctx.observer?.screeningAnswered(record.verdict, ctx.channel);
   return results;
 }

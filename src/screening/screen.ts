@@ -115,6 +115,8 @@ export interface ScreenResult {
     reviewThreshold: number;
   };
   matches: PartyMatch[];
+  /** Listed names compared with the query (0 for an address alone): what the screening cost, for the metrics. */
+  candidatesScored: number;
 }
 
 /** Round scores for the response: two names do not differ meaningfully in the fifth decimal. */
@@ -213,7 +215,7 @@ function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searc
     if (parties.size >= req.limit || !tailBroughtParty || !more) break;
   }
   const normalized = query.readings[0]?.tokens.map((t) => t.latin).join(' ') ?? '';
-  return { normalized, hits };
+  return { normalized, hits, candidatesScored: scored.size };
 }
 
 function addressHits(state: ScreeningState, parsed: ParsedAddress, searched: Set<string>): Hit[] {
@@ -371,5 +373,6 @@ export function screen(state: ScreeningState, req: ScreenRequest): ScreenResult 
       reviewThreshold,
     },
     matches,
+    candidatesScored: named?.candidatesScored ?? 0,
   };
 }

@@ -16,7 +16,7 @@ export interface ReviewedMatch extends ScreenMatch {
   exposure: Exposure;
 }
 
-export interface ScreeningAnswer extends Omit<ScreenResult, 'matches' | 'verdict'> {
+export interface ScreeningAnswer extends Omit<ScreenResult, 'matches' | 'verdict' | 'candidatesScored'> {
   screeningId: string;
   screenedAt: string;
   ref: string | null;
@@ -25,12 +25,19 @@ export interface ScreeningAnswer extends Omit<ScreenResult, 'matches' | 'verdict
   matches: ReviewedMatch[];
 }
 
+/** Told what each screening did (the service's metrics); screenings are counted once their record is committed. */
+export interface ScreeningObserver {
+  matched(seconds: number, candidatesScored: number): void;
+  screeningAnswered(verdict: OverallVerdict, channel: Channel): void;
+}
+
 export interface ScreeningContext {
   db: Db;
   state: ScreeningState;
   apiKeyId: string | null;
   channel: Channel;
   now?: Date;
+  observer?: ScreeningObserver | undefined;
 }
 
 /** A reviewed false positive no longer counts; a confirmed true match counts whatever its score. */
@@ -56,7 +63,9 @@ export function overallVerdict(matches: readonly ReviewedMatch[]): OverallVerdic
  */
 export function answerScreening(ctx: ScreeningContext, req: ScreenRequest, ref: string | null = null): ScreeningAnswer {
   const now = ctx.now ?? new Date();
+  const started = performance.now();
   const result = screen(ctx.state, req);
+  ctx.observer?.matched((performance.now() - started) / 1000, result.candidatesScored);
   const subjects: Record<SubjectKind, string | null> = {
     name: req.name === undefined ? null
       : req.kind === 'any' && result.query.normalized !== null ? subjectOfNormalized(result.query.normalized)
@@ -78,7 +87,7 @@ export function answerScreening(ctx: ScreeningContext, req: ScreenRequest, ref: 
     )
     // The hit shown may score lower than the party's best (stable: otherwise the order is unchanged).
     .sort((a, b) => b.score - a.score);
-  const { verdict: _unreviewed, ...rest } = result;
+  const { verdict: _unreviewed, candidatesScored: _cost, ...rest } = result;
   return { screeningId: uuidv7(), screenedAt: now.toISOString(), ref, ...rest, verdict: overallVerdict(matches), matches };
 }
 
@@ -115,6 +124,7 @@ export function auditRecord(answer: ScreeningAnswer, req: ScreenRequest, ctx: Pi
 export function screenAndRecord(ctx: ScreeningContext, req: ScreenRequest, ref: string | null = null): ScreeningAnswer {
   const answer = answerScreening(ctx, req, ref);
   recordScreenings(ctx.db, [auditRecord(answer, req, ctx)]);
+  ctx.observer?.screeningAnswered(answer.verdict, ctx.channel);
   return answer;
 }
 
@@ -127,5 +137,6 @@ export async function screenAndRecordGrouped(
 ): Promise<ScreeningAnswer> {
   const answer = answerScreening(ctx, req, ref);
   await writer.record([auditRecord(answer, req, ctx)]);
+  ctx.observer?.screeningAnswered(answer.verdict, ctx.channel);
   return answer;
 }

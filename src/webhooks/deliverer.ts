@@ -16,6 +16,8 @@ export interface DelivererOptions {
   pollMs: number;
   allowPrivate: boolean;
   log: FastifyBaseLogger;
+  /** Told how each attempt ended: delivered, to be retried (`pending`), or failed for good. */
+  onAttempt?: (outcome: 'delivered' | 'pending' | 'failed') => void;
   resolve?: Resolver;
   random?: () => number;
 }
@@ -118,6 +120,7 @@ export class WebhookDeliverer {
       durationMs: finishedAt.getTime() - startedAt.getTime(),
       outcome,
     });
+    this.options.onAttempt?.(outcome.status);
     const fields = { delivery: delivery.id, attempt, responseStatus, error, next: outcome.status };
     if (outcome.status === 'delivered') this.options.log.info(fields, 'webhook delivered');
     else this.options.log.warn(fields, outcome.status === 'failed' ? 'webhook delivery failed for good' : 'webhook attempt failed; will retry');

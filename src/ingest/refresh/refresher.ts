@@ -45,6 +45,8 @@ export interface RefresherOptions {
   log: RefreshLog;
   /** Called after a new version was committed, to swap it in (Catalog.refreshInBackground); the refresh ends after it. */
   onImported?: () => Promise<void>;
+  /** Called when a refresh failed (the serving version stays), to count it (list_refresh_failures_total). */
+  onFailed?: (datasetId: string) => void;
   now?: () => Date;
   random?: () => number;
 }
@@ -180,7 +182,10 @@ export class ListRefresher {
       ...(fetched ? { contentSha256: fetched.sha256, ...fetched.validators } : {}),
     });
     const details = { dataset: source.datasetId, format: source.format, ...result, nextCheckInMs: waitMs };
-    if (result.outcome === 'failed') this.options.log.warn(details, 'list refresh failed; the serving version stays');
+    if (result.outcome === 'failed') {
+      this.options.log.warn(details, 'list refresh failed; the serving version stays');
+      this.options.onFailed?.(source.datasetId);
+    }
     else this.options.log.info(details, 'list refreshed');
   }
 }
