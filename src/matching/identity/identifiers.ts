@@ -80,7 +80,8 @@ export function readIdentifierNumbers(printed: string, type: IdentifierType): st
 
 // DPRK passports are printed with and without their series letters ("PS 472220097" and "472220097"), and
 // lists mistype a zero as the letter O; both are read as the same document, never across types.
-function comparisonKey(number: string): string {
+/** The form two normalised numbers agree in: `comparisonKey("PS472220097")` → `"472220097"` (an index key). */
+export function comparisonKey(number: string): string {
   return number.replace(/^[A-Z]{1,2}(?=\d{6,}$)/, '').replace(/O/g, '0');
 }
 
