@@ -15,9 +15,13 @@ export const reviewQueueItemSchema = named(
     ref: z.string().nullable(),
     matchIndex: z.number().int().min(0).describe('The match’s position in the screening’s `matches`.'),
     subject: z
-      .union([z.object({ name: z.string() }), z.object({ address: z.string(), chain: z.string().optional() })])
+      .union([
+        z.object({ name: z.string(), birthDate: z.string().optional(), nationality: z.string().optional() }),
+        z.object({ identifiers: z.array(z.object({ type: z.string(), number: z.string(), country: z.string().optional() })) }),
+        z.object({ address: z.string(), chain: z.string().optional() }),
+      ])
       .describe('The screened subject, as POST /v1/decisions takes it.'),
-    subjectKey: z.string().describe('The normalised subject decisions are recorded on: `name:<tokens>` or `address:<canonical>`.'),
+    subjectKey: z.string().describe('The normalised subject decisions are recorded on: `name:<tokens>` (with `|born:…|nationality:…` when screened with them), `identifiers:…`, or `address:<canonical>`.'),
     entity: z.object({ id: z.string(), name: z.string(), status: entityStatusSchema }),
     score: z.number(),
     verdict: z.enum(['match', 'review']),

@@ -45,8 +45,15 @@ export async function* streamCsv(input: Readable): AsyncGenerator<CsvRecord> {
   }
 }
 
-const QUERY_COLUMNS = ['ref', 'name', 'address', 'chain', 'kind'] as const;
+const QUERY_COLUMNS = ['ref', 'name', 'address', 'chain', 'kind', 'birth_date', 'nationality', 'country', 'gender', 'passport', 'national_id', 'imo'] as const;
 type QueryColumn = (typeof QUERY_COLUMNS)[number];
+
+/** The columns that are a query's fields under another name (customer files write snake case). */
+const FIELD_OF: Partial<Record<QueryColumn, string>> = { birth_date: 'birthDate' };
+/** The columns that each hold one identity document of their type. */
+const DOCUMENT_COLUMNS: readonly QueryColumn[] = ['passport', 'national_id', 'imo'];
+/** The columns a row can be screened on. */
+const SUBJECT_COLUMNS: readonly QueryColumn[] = ['name', 'address', ...DOCUMENT_COLUMNS];
 
 /** What every result row says, in this order, before the caller's own columns. */
 const RESULT_COLUMNS = ['ref', 'name', 'address', 'verdict', 'top match', 'matched name', 'score', 'status', 'designations', 'error', 'screening id'];
@@ -79,10 +86,11 @@ export class BatchCsvColumns {
       if (found.length > 1) throw new CsvHeaderError(`the CSV header names the \`${column}\` column ${found.length} times; keep one`);
       if (found[0] !== undefined) at.set(column, found[0]);
     }
-    if (!at.has('name') && !at.has('address')) {
+    if (!SUBJECT_COLUMNS.some((c) => at.has(c))) {
       throw new CsvHeaderError(
         `the CSV header (${header.cells.join(', ')}) has no \`name\` or \`address\` column: the first row must name the ` +
-          'columns, with `name` and/or `address` and optional `chain`, `kind`, `ref`',
+          'columns, with `name` and/or `address` (or an identity document: `passport`, `national_id`, `imo`) and optional ' +
+          '`chain`, `kind`, `ref`, `birth_date`, `nationality`, `country`, `gender`',
       );
     }
     const echoed = new Set(ECHOED.flatMap((c) => at.get(c) ?? []));
@@ -90,14 +98,20 @@ export class BatchCsvColumns {
     return new BatchCsvColumns(at, own, header.cells);
   }
 
-  /** A record as a batch query: the query columns that have a value. */
-  queryOf(record: CsvRecord): Record<string, string> {
-    return Object.fromEntries(
-      QUERY_COLUMNS.flatMap((c) => {
-        const value = this.cellOf(record, c);
-        return value ? [[c, value]] : [];
-      }),
-    );
+  /**
+   * A record as a batch query: the query columns that have a value, `birth_date` as `birthDate`, and the document
+   * columns (`passport`, `national_id`, `imo`) as `identifiers` of their type.
+   */
+  queryOf(record: CsvRecord): Record<string, unknown> {
+    const fields: [string, unknown][] = QUERY_COLUMNS.flatMap((c) => {
+      const value = this.cellOf(record, c);
+      return value && !DOCUMENT_COLUMNS.includes(c) ? [[FIELD_OF[c] ?? c, value]] : [];
+    });
+    const identifiers = DOCUMENT_COLUMNS.flatMap((type) => {
+      const number = this.cellOf(record, type);
+      return number ? [{ type, number }] : [];
+    });
+    return Object.fromEntries(identifiers.length > 0 ? [...fields, ['identifiers', identifiers]] : fields);
   }
 
   /** The rows under `header` of records screened in order as one batch, one row per record. */

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import { type ListedAddress, type ScreeningSnapshot, datasetVersions, readScreeningSnapshot } from '../db/screening-repo.js';
 import { ExposureIndex } from './exposure.js';
+import { ListedIdentities } from './identities.js';
 import { NAME_KEYS_VERSION } from './name-keys.js';
 import { NameIndex } from './name-index.js';
 import { type Parties, groupParties } from './parties.js';
@@ -19,11 +20,17 @@ export interface ScreeningState {
   addresses: Map<string, ListedAddress[]>;
   /** Each party's paths to a designation, computed when first asked for. */
   exposure: ExposureIndex;
+  /** What the lists print about who each record is (birth dates, nationalities, documents), read once. */
+  identities: ListedIdentities;
 }
 
 function buildState(db: Db): ScreeningState {
   const indexing = NameIndex.builder();
-  const snapshot = readScreeningSnapshot(db, { keysVersion: NAME_KEYS_VERSION, onName: indexing.add });
+  // One read transaction, so the identities are of the same version as the names.
+  const [snapshot, identities] = db.transaction(() => {
+    const read = readScreeningSnapshot(db, { keysVersion: NAME_KEYS_VERSION, onName: indexing.add });
+    return [read, ListedIdentities.read(db, read.designations)] as const;
+  })();
   const addresses = new Map<string, ListedAddress[]>();
   for (const a of snapshot.addresses) {
     const list = addresses.get(a.normalized);
@@ -32,7 +39,7 @@ function buildState(db: Db): ScreeningState {
   }
   const names = indexing.build();
   const parties = groupParties(snapshot.entities, snapshot.sameParty);
-  return { snapshot, parties, names, addresses, exposure: new ExposureIndex(db, snapshot, parties) };
+  return { snapshot, parties, names, addresses, exposure: new ExposureIndex(db, snapshot, parties), identities };
 }
 
 /**

@@ -4,14 +4,14 @@
  */
 export { compareEntities, withQualifiers } from './compare-entities.js';
 export {
-  hasQualifiers, prepareListedIdentity, prepareQueryIdentity, type PreparedListedIdentity, type PreparedQueryIdentity,
+  hasQualifiers, mergeListedIdentities, prepareListedIdentity, prepareQueryIdentity, type PreparedListedIdentity, type PreparedQueryIdentity,
 } from './prepared.js';
 export { qualifierRowsOf } from './qualifier-rules.js';
 export { readBirthDate, readBirthDates, type BirthDate, type DatePrecision, type DateReading } from './birth-dates.js';
 export { readCountry, type CountryReading } from './countries.js';
 export { readGender, type Gender } from './gender.js';
 export {
-  IDENTIFIER_TYPES, identifierNumbersAgree, imoCheckDigitValid, normalizeIdentifierNumber, readIdentifierNumbers,
+  IDENTIFIER_TYPES, comparisonKey, identifierNumbersAgree, imoCheckDigitValid, normalizeIdentifierNumber, readIdentifierNumbers,
   readIdentifierType, readImoNumber, type IdentifierType,
 } from './identifiers.js';
 export type {
