@@ -48,7 +48,7 @@ export function forEachPrintedIdentity(db: Db, onIdentity: (p: PrintedIdentity) 
     if (printsSomething) onIdentity(identity);
   };
   for (const row of rows) {
-    if (current?.entityId !== row.entityId) {
+    if (!current || current.entityId !== row.entityId) {
       flush(current);
       const details = printedDetails.parse(row.details === null ? {} : JSON.parse(row.details));
       current = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifierSchema } from '../screening/identity-input.js';
 import { cursorSchema, entityStatusSchema, limitSchema, named, queryParameters } from './common.js';
 
 export const reviewQueueQuerySchema = queryParameters({
@@ -17,7 +18,7 @@ export const reviewQueueItemSchema = named(
     subject: z
       .union([
         z.object({ name: z.string(), birthDate: z.string().optional(), nationality: z.string().optional() }),
-        z.object({ identifiers: z.array(z.object({ type: z.string(), number: z.string(), country: z.string().optional() })) }),
+        z.object({ identifiers: z.array(identifierSchema) }),
         z.object({ address: z.string(), chain: z.string().optional() }),
       ])
       .describe('The screened subject, as POST /v1/decisions takes it.'),

@@ -7,9 +7,7 @@ import { decisionsForSubjects } from '../db/decisions-repo.js';
 import type { EntityStatus } from '../model.js';
 import type { ScreeningState } from './catalog.js';
 import { addressSubject, identitySubject, reviewFor } from './decisions.js';
-
-/** A screened identity document, as requests and decisions take it. */
-type Document = { type: string; number: string; country?: string };
+import { type IdentifierInput, identifierSchema } from './identity-input.js';
 
 /**
  * The subject of a queued match, as POST /v1/decisions takes it: `name` (with the `birthDate` and `nationality` it
@@ -17,7 +15,7 @@ type Document = { type: string; number: string; country?: string };
  */
 export type QueuedSubject =
   | { name: string; birthDate?: string; nationality?: string }
-  | { identifiers: Document[] }
+  | { identifiers: IdentifierInput[] }
   | { address: string; chain?: string };
 
 /** One match of one screening that awaits an analyst's decision. */
@@ -44,7 +42,7 @@ const recordedRequest = z.object({
   chain: z.string().optional(),
   birthDate: z.string().optional(),
   nationality: z.string().optional(),
-  identifiers: z.array(z.object({ type: z.string(), number: z.string(), country: z.string().optional() })).optional(),
+  identifiers: z.array(identifierSchema).optional(),
 });
 
 function identityOf(request: z.infer<typeof recordedRequest>): { subject: QueuedSubject; key: string } | null {
