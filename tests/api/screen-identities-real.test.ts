@@ -27,7 +27,7 @@ beforeAll(async () => {
   await importList(app.catalog.db, 'ofac-xml', OFAC_XML);
   await importList(app.catalog.db, 'un-xml', UN_XML);
   app.catalog.refresh();
-}, 300_000);
+}, 600_000);
 afterAll(async () => {
   await app?.close();
   work.cleanup();
