@@ -127,8 +127,18 @@ export class BatchCsvColumns {
   private resultRow(record: CsvRecord, result: BatchResult): string[] {
     const echo = ECHOED.map((c) => this.cellOf(record, c));
     const own = this.own.map((i) => record.cells[i] ?? '');
-    const outcome = result.error ? errorCells(record.line, result.index, result.error) : answerCells(result.answer);
+    const outcome = result.error ? errorCells(record.line, result.index, result.error, this.columnNaming(record)) : answerCells(result.answer);
     return [...echo, ...outcome, ...own];
+  }
+
+  /** The file's name for a query field an error names: `birthDate` is `birth_date`, `identifiers.1.number` the second document column of the row. */
+  private columnNaming(record: CsvRecord): (field: string) => string {
+    const documents = DOCUMENT_COLUMNS.filter((c) => this.cellOf(record, c) !== '');
+    return (field) => {
+      const document = /^identifiers\.(\d+)\.number$/.exec(field);
+      if (document) return documents[Number(document[1])] ?? field;
+      return Object.entries(FIELD_OF).find(([, f]) => f === field)?.[0] ?? field;
+    };
   }
 
   private cellOf(record: CsvRecord, column: QueryColumn): string {
@@ -154,9 +164,9 @@ function answerCells(answer: ScreeningAnswer): string[] {
 }
 
 /** verdict … screening id of a query that was not screened: why, at the line of the file it is on. */
-function errorCells(line: number, index: number, error: BatchError): string[] {
+function errorCells(line: number, index: number, error: BatchError, columnOf: (field: string) => string): string[] {
   // The batch names a field after the query's place in the batch (`queries[3].name`); the file names its line.
   const place = `queries[${index}].`;
-  const issues = error.errors.map((e) => `${e.field.startsWith(place) ? e.field.slice(place.length) : e.field}: ${e.message}`);
+  const issues = error.errors.map((e) => `${columnOf(e.field.startsWith(place) ? e.field.slice(place.length) : e.field)}: ${e.message}`);
   return ['error', '', '', '', '', '', `line ${line}: ${issues.join('; ')}`, ''];
 }

@@ -125,7 +125,8 @@ describe('qualifiers in a CSV batch', () => {
         `e,${RYANG},1961 to 1963,,\n` +
         `f,${RYANG},1990-05-04,Germany,\n` +
         'g,,,,PS 472220097\n' +
-        `h,${RYANG},not a date,,\n`,
+        `h,${RYANG},not a date,,\n` +
+        `i,${RYANG},,,\n`,
     );
     expect(res.statusCode).toBe(200);
     const rows = res.body.trim().split('\n').slice(1).map((line) => line.split(','));
@@ -138,8 +139,25 @@ describe('qualifiers in a CSV batch', () => {
       ['f', 'clear', ''],
       ['g', 'match', 'RYANG CHOL MIN'],
       ['h', 'error', ''],
+      ['i', 'match', 'RYANG CHOL MIN'],
     ]);
-    expect(res.body).toMatch(/line 9: birthDate: not a date/);
+    expect(res.body).toMatch(/line 9: birth_date: not a date/);
+  });
+});
+
+describe('qualifiers in a CSV batch: document columns', () => {
+  it('names the imo column of a vessel whose IMO check digit is wrong, and screens a right one', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/screen/batch',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'ref,kind,imo,national_id\nv1,vessel,IMO 9187620,\nv2,vessel,9187629,\n',
+    });
+    const rows = res.body.trim().split('\n').slice(1).map((line) => line.split(','));
+    expect(rows.map((r) => [r[0], r[3], r[9]])).toEqual([
+      ['v1', 'error', "line 2: imo: 9187620 is not a ship's IMO number: its check digit is wrong"],
+      ['v2', 'clear', ''],
+    ]);
   });
 });
 
