@@ -188,14 +188,20 @@ function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searc
     if (!prepared) asKind.set(kind, (prepared = prepareName(name, kind)));
     return prepared;
   };
-  const hitOf = (candidate: ScreenableName, id: number): Hit | null => {
+  // The hit, if any, and whether the name alone scores in the band: widening follows the name alone, so qualifiers
+  // change the scores of the names retrieved, never how many are (a contradicted birth date does not send retrieval
+  // looking for more namesakes).
+  const hitOf = (candidate: ScreenableName, id: number): { hit: Hit | null; nameHit: boolean } => {
     const kind = candidate.entity.kind;
     const prepared = state.names.preparedName(id);
-    if (!prepared) return null;
-    if (qualify) return qualifiedHit(candidate, qualify(candidate.entity), (explainFrom) => comparePrepared(queryAs(kind), prepared, { kind, explainFrom }), lowest);
+    if (!prepared) return { hit: null, nameHit: false };
+    if (qualify) {
+      const compareName = (explainFrom: number) => comparePrepared(queryAs(kind), prepared, { kind, explainFrom });
+      return qualifiedHit(candidate, qualify(candidate.entity), compareName, lowest);
+    }
     const { score, explanation } = comparePrepared(queryAs(kind), prepared, { kind, explainFrom: lowest });
-    if (score < lowest || score <= 0) return null;
-    return {
+    if (score < lowest || score <= 0) return { hit: null, nameHit: false };
+    const hit = {
       record: candidate.entity,
       score: round(score),
       matchedName: candidate.name,
@@ -203,6 +209,7 @@ function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searc
       matchedAddress: null,
       explanation: { ...explanation, score: round(score), pairs: [...explanation.pairs] },
     };
+    return { hit, nameHit: true };
   };
   const keys = keysOfPrepared(query);
   const hits: Hit[] = [];
@@ -215,9 +222,9 @@ function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searc
     retrieved.forEach(({ entry, id }, rank) => {
       if (scored.has(id)) return;
       scored.add(id);
-      const hit = hitOf(entry, id);
-      if (!hit) return;
-      hits.push(hit);
+      const { hit, nameHit } = hitOf(entry, id);
+      if (hit) hits.push(hit);
+      if (!nameHit) return;
       const lead = state.parties.get(entry.entity.id)?.lead.id;
       if (lead === undefined || parties.has(lead)) return;
       parties.add(lead);
@@ -239,11 +246,13 @@ function qualifiedHit(
   rows: QualifierRow[],
   compareName: (explainFrom: number) => Pick<ReturnType<typeof comparePrepared>, 'score' | 'explanation'>,
   lowest: number,
-): Hit | null {
+): { hit: Hit | null; nameHit: boolean } {
   const lift = rows.reduce((total, r) => total + r.effect, 0);
-  const { score, explanation } = withQualifiers(compareName(lowest - lift), rows);
-  if (score < lowest || score <= 0) return null;
-  return {
+  const name = compareName(lowest - lift);
+  const nameHit = name.score >= lowest && name.score > 0;
+  const { score, explanation } = withQualifiers(name, rows);
+  if (score < lowest || score <= 0) return { hit: null, nameHit };
+  const hit = {
     record: candidate.entity,
     score: round(score),
     matchedName: candidate.name,
@@ -251,6 +260,7 @@ function qualifiedHit(
     matchedAddress: null,
     explanation: { ...explanation, score: round(score), pairs: [...explanation.pairs], qualifiers: [...explanation.qualifiers] },
   };
+  return { hit, nameHit };
 }
 
 function addressHits(state: ScreeningState, parsed: ParsedAddress, searched: Set<string>): Hit[] {
