@@ -14,7 +14,7 @@ export type {
   PreparedName, PreparedToken, TokenCompound, TokenRole, WritingSystem,
 } from './types.js';
 export {
-  compareEntities, withQualifiers, hasQualifiers, mergeListedIdentities, prepareListedIdentity, prepareQueryIdentity,
+  compareEntities, qualifiedScore, withQualifiers, hasQualifiers, mergeListedIdentities, prepareListedIdentity, prepareQueryIdentity,
   qualifierRowsOf, readBirthDate, readBirthDates, readCountry, readGender, IDENTIFIER_TYPES, comparisonKey, identifierNumbersAgree,
   imoCheckDigitValid, normalizeIdentifierNumber, readIdentifierNumbers, readIdentifierType, readImoNumber,
 } from './identity/index.js';

@@ -20,6 +20,7 @@ import {
   REVIEW_THRESHOLD,
   comparePrepared,
   prepareName,
+  qualifiedScore,
   withQualifiers,
 } from '../matching/index.js';
 
@@ -250,8 +251,10 @@ function qualifiedHit(
   const lift = rows.reduce((total, r) => total + r.effect, 0);
   const name = compareName(lowest - lift);
   const nameHit = name.score >= lowest && name.score > 0;
+  // The summary is written only for a hit: most names retrieved are not one.
+  const qualified = qualifiedScore(name.score, rows);
+  if (qualified < lowest || qualified <= 0) return { hit: null, nameHit };
   const { score, explanation } = withQualifiers(name, rows);
-  if (score < lowest || score <= 0) return { hit: null, nameHit };
   const hit = {
     record: candidate.entity,
     score: round(score),

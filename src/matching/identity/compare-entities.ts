@@ -38,14 +38,20 @@ function qualifierWords(q: QualifierRow): string {
   return `${FIELD_WORDS[q.field]} ${q.query} (query) vs ${listed}: ${q.outcome.replace('_', ' ')}, ${signed(q.effect)}`;
 }
 
+/** The name's score plus the rows' effects, clamped to 0..1 (exactly the name's when there are no rows). */
+export function qualifiedScore(nameScore: number, qualifiers: readonly QualifierRow[]): number {
+  if (qualifiers.length === 0) return nameScore;
+  const effects = qualifiers.reduce((total, q) => total + q.effect, 0);
+  return Math.round(Math.min(1, Math.max(0, nameScore + effects)) * 1000) / 1000;
+}
+
 /**
  * A name comparison with the qualifier rows added: the score is the name's plus the rows' effects, clamped to 0..1
  * (exactly the name's when there are no rows), and the summary says each row in words, e.g. `born 1990-05-04 (query)
  * vs 1962 (UN KPi.012): contradicts, −0.30`.
  */
 export function withQualifiers(name: Pick<NameComparison, 'score' | 'explanation'>, qualifiers: readonly QualifierRow[]): EntityComparison {
-  const effects = qualifiers.reduce((total, q) => total + q.effect, 0);
-  const score = qualifiers.length === 0 ? name.score : Math.round(Math.min(1, Math.max(0, name.score + effects)) * 1000) / 1000;
+  const score = qualifiedScore(name.score, qualifiers);
   const match = score >= DEFAULT_THRESHOLD;
   const summary = qualifiers.length === 0
     ? name.explanation.summary

@@ -2,7 +2,7 @@
  * Identities beside names: readers of birth dates, countries, genders and identity documents as lists and
  * customers print them, and `compareEntities`, which adds each qualifier's effect to the name score.
  */
-export { compareEntities, withQualifiers } from './compare-entities.js';
+export { compareEntities, qualifiedScore, withQualifiers } from './compare-entities.js';
 export {
   hasQualifiers, mergeListedIdentities, prepareListedIdentity, prepareQueryIdentity, type PreparedListedIdentity, type PreparedQueryIdentity,
 } from './prepared.js';
