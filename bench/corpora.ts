@@ -5,6 +5,7 @@ import { listDatasets } from '../src/db/datasets-repo.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import type { AdversarialResult } from './adversarial.js';
 import type { Corpus } from './options.js';
+import type { QualifierResult } from './qualifiers.js';
 import type { LatencySummary } from './stats.js';
 
 export const CURATED_DIR = path.join(PROJECT_ROOT, 'data');
@@ -70,6 +71,8 @@ export interface InProcessResult {
   };
   /** The adversarial queries' cost beside the normal queries' (with `names`). */
   adversarial?: AdversarialResult;
+  /** The same names screened with identity qualifiers beside by name alone (with `names`). */
+  qualifiers?: QualifierResult;
   addresses?: {
     summary: LatencySummary;
     listed: number;

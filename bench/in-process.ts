@@ -11,6 +11,7 @@ import { type AddressQuery, addressQueries } from './addresses.js';
 import { measureAdversarial } from './adversarial.js';
 import { type InProcessResult, type RecallCount, datasetSizes } from './corpora.js';
 import { CORPORA, loadOptions } from './options.js';
+import { measureQualifiers } from './qualifiers.js';
 import { type NameQuery, QUERY_CATEGORIES, nameQueries } from './queries.js';
 import { timeEach } from './stats.js';
 
@@ -111,6 +112,7 @@ function main(): void {
       result.names = measureNames(state, options.BENCH_QUERIES, options.BENCH_SEED);
       const normal = nameQueries(state.names, Math.min(NORMAL_SAMPLE, options.BENCH_QUERIES), options.BENCH_SEED);
       result.adversarial = measureAdversarial(state, normal.map((q) => q.name));
+      result.qualifiers = measureQualifiers(state, nameQueries(state.names, options.BENCH_QUERIES, options.BENCH_SEED).map((q) => q.name));
     }
     if (parts.includes('addresses')) result.addresses = measureAddresses(state, options.BENCH_QUERIES, options.BENCH_SEED);
     result.afterQueries = { rssMb: process.memoryUsage().rss / MB, peakRssMb: peakRssMb() };

@@ -106,6 +106,19 @@ function adversarialTables(results: InProcessResult[]): string[] {
   ];
 }
 
+/** Screening with identity qualifiers beside the same names alone; target (issue 12): ≤ 1.2× the name-only cost. */
+function qualifierTable(results: InProcessResult[]): string[] {
+  const rows = results.flatMap((r) => {
+    const q = r.qualifiers;
+    if (!q) return [];
+    return [[corpusTitle(r.corpus), fmt(q.queries), fmt(q.nameOnly.perSecond), fmt(q.nameOnly.p50Ms, 3), fmt(q.withQualifiers.perSecond),
+      fmt(q.withQualifiers.p50Ms, 3), `${fmt(q.ratio, 2)}×`]];
+  });
+  if (rows.length === 0) return [];
+  return [table('In process: the same names with birth date, nationality (and every fifth a passport) against by name alone, best of 3 alternating rounds; target ≤ 1.2×',
+    ['corpus', 'queries', 'name-only q/s', 'name-only p50 ms', 'qualified q/s', 'qualified p50 ms', 'cost ratio'], rows)];
+}
+
 function addressTable(results: InProcessResult[]): string[] {
   const rows = results.flatMap((r) => {
     const a = r.addresses;
@@ -148,7 +161,7 @@ function httpTables(r: BenchResults): string[] {
 
 /** The whole report as aligned plain-text tables. */
 export function report(r: BenchResults): string {
-  const sections = [machineTable(r), ...datasetTables(r), ...inProcessTables(r.inProcess), ...adversarialTables(r.inProcess), ...addressTable(r.inProcess), ...scalingTable(r), ...httpTables(r)];
+  const sections = [machineTable(r), ...datasetTables(r), ...inProcessTables(r.inProcess), ...adversarialTables(r.inProcess), ...qualifierTable(r.inProcess), ...addressTable(r.inProcess), ...scalingTable(r), ...httpTables(r)];
   if (r.notes.length > 0) sections.push(`\nNotes\n${r.notes.map((n) => `- ${n}`).join('\n')}`);
   if (r.problems.length > 0) sections.push(`\nProblems\n${r.problems.map((p) => `- ${p}`).join('\n')}`);
   sections.push(`\nTotal ${fmt(r.totalSeconds, 1)} s`);

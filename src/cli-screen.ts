@@ -13,7 +13,9 @@ export const SCREEN_USAGE = `usage: screening screen <customers.csv> [--out <res
 
 Screens every row of a CSV file of any size, 500 rows at a time, and writes one result row per row as CSV, as the
 batch endpoint answers a CSV: the header row names a \`name\` and/or \`address\` column, optional \`chain\`, \`kind\`,
-\`ref\`, and any columns of your own, which are passed through. Every row is recorded in the audit trail (channel
+\`ref\`, the identity columns \`birth_date\` (1944-10-13, 13.10.1944, 19441013, January 12, 1956), \`nationality\`,
+\`country\`, \`gender\` and the documents \`passport\`, \`national_id\`, \`imo\` (each enough to screen a row on), and
+any columns of your own, which are passed through. Every row is recorded in the audit trail (channel
 cli) before its result is written. Progress goes to stderr on a terminal.
 
   --out <file>   write the results to <file> instead of stdout: to <file>.partial, renamed <file> once every row
@@ -124,7 +126,7 @@ async function screenRecords(
   const tty = process.stderr.isTTY;
   let written = resumed;
   const flush = async (rows: CsvRecord[]) => {
-    const results = screenBatch(ctx, rows.map((r) => columns.queryOf(r)), { limit: 5 });
+    const results = screenBatch(ctx, rows.map((r) => columns.queryOf(r)), { limit: 5, dates: 'loose' });
     await output.write(csvText(columns.resultRows(rows, results)));
     written += rows.length;
     if (tty) {

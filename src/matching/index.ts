@@ -14,10 +14,11 @@ export type {
   PreparedName, PreparedToken, TokenCompound, TokenRole, WritingSystem,
 } from './types.js';
 export {
-  compareEntities, readBirthDate, readBirthDates, readCountry, readGender, IDENTIFIER_TYPES, identifierNumbersAgree,
+  compareEntities, qualifiedScore, withQualifiers, hasQualifiers, mergeListedIdentities, prepareListedIdentity, prepareQueryIdentity,
+  qualifierRowsOf, readBirthDate, readBirthDates, readCountry, readGender, IDENTIFIER_TYPES, identifierComparisonKey, identifierNumbersAgree,
   imoCheckDigitValid, normalizeIdentifierNumber, readIdentifierNumbers, readIdentifierType, readImoNumber,
 } from './identity/index.js';
 export type {
   BirthDate, CountryReading, DatePrecision, DateReading, EntityCandidate, EntityComparison, EntityExplanation, EntityQuery,
-  Gender, IdentifierType, PrintedIdentifier, QualifierField, QualifierOutcome, QualifierRow,
+  Gender, IdentifierType, PreparedListedIdentity, PreparedQueryIdentity, PrintedIdentifier, QualifierField, QualifierOutcome, QualifierRow,
 } from './identity/index.js';

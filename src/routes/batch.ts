@@ -59,10 +59,13 @@ export async function batchRoutes(app: App): Promise<void> {
         operationId: 'screenBatch',
         summary: 'Screen up to 1,000 names or addresses at once (JSON or CSV)',
         description:
-          'JSON: `{ queries: [{ ref, name, address, chain, kind, threshold }], datasets?, limit? }` returns one result ' +
+          'JSON: `{ queries: [{ ref, name, address, chain, kind, threshold, birthDate, nationality, country, gender, ' +
+          'identifiers }], datasets?, limit? }` (the fields of POST /v1/screen) returns one result ' +
           'per query in order, each with its screening id, or its validation error in place (one bad query does not ' +
           'fail the batch). CSV (`Content-Type: text/csv`, a header row with `name` and/or `address`, optional ' +
-          '`chain`, `kind`, `ref`, and any columns of the caller\'s own) returns CSV, one row per row: `ref, name, ' +
+          '`chain`, `kind`, `ref`, the identity columns `birth_date` (also `13.10.1944`, `19441013`, `January 12, ' +
+          '1956`), `nationality`, `country`, `gender`, and the documents `passport`, `national_id`, `imo` (each alone ' +
+          'enough to screen a row on), and any columns of the caller\'s own) returns CSV, one row per row: `ref, name, ' +
           'address, verdict, top match, matched name, score, status, designations, error, screening id`, then the ' +
           'caller\'s own columns as given (one named like a result column is headed `input <name>`). A row that ' +
           'cannot be screened has the verdict `error` and, in `error`, its line in the file and why. A CSV with no ' +
@@ -86,9 +89,11 @@ export async function batchRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const ctx = { db: app.catalog.db, state: app.catalog.state, apiKeyId: apiKeyIdOf(request), channel: 'batch' as const, observer: app.metrics };
       const { queries, datasets, limit } = request.body;
-      // Spent here, once the body is parsed: only then is a CSV batch's row count known.
-      const results = await app.screeningGate.admit(request, reply, queries.length, async () => screenBatch(ctx, queries, { datasets, limit }));
       const upload = csvUploads.get(request);
+      // A CSV file's birth dates are read in the forms customer files write them; JSON takes the strict ones.
+      const dates = upload ? ('loose' as const) : ('strict' as const);
+      // Spent here, once the body is parsed: only then is a CSV batch's row count known.
+      const results = await app.screeningGate.admit(request, reply, queries.length, async () => screenBatch(ctx, queries, { datasets, limit, dates }));
       if (!upload) return { results: results.map(toJson) };
       const rows = upload.columns.resultRows(upload.records, results);
       return reply.type('text/csv; charset=utf-8').send(csvText([upload.columns.header, ...rows]));

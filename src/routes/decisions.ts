@@ -4,7 +4,7 @@ import { type DecisionRow, getDecision, listDecisions, withdrawDecision } from '
 import { HttpProblem } from '../errors.js';
 import { decisionListQuerySchema, decisionListSchema, decisionRequestSchema, decisionSchema } from '../schemas/audit.js';
 import { idParamsSchema, problemResponse, problemResponses } from '../schemas/common.js';
-import { addressSubject, decisionStatus, nameSubject, partyFingerprint, recordDecision } from '../screening/decisions.js';
+import { addressSubject, decisionStatus, identitySubject, nameSubject, partyFingerprint, recordDecision } from '../screening/decisions.js';
 import type { ScreeningState } from '../screening/catalog.js';
 import { chainProblemOf } from '../screening/screen.js';
 import { type App, apiKeyIdOf, typed } from './types.js';
@@ -46,7 +46,7 @@ export async function decisionRoutes(app: App): Promise<void> {
         operationId: 'recordDecision',
         summary: 'Record an analyst’s decision on a (subject, party) pair',
         description:
-          'Later screenings of the same subject (normalised name, or canonical address) still return the match, ' +
+          'Later screenings of the same subject (normalised name with the birth date and nationality it was screened with, identity documents screened alone, or canonical address) still return the match, ' +
           'marked `previouslyReviewed`; a false positive alone yields an overall `clear`, a true match `match`. ' +
           'A decision stops applying when it expires, is withdrawn or superseded, or when the party’s list records ' +
           'change. A (subject, party) pair has at most one decision that applies: a new one that contradicts it is ' +
@@ -68,9 +68,10 @@ export async function decisionRoutes(app: App): Promise<void> {
       const party = app.catalog.state.parties.get(entityId);
       if (!party) throw invalidField('body.entityId', `no screenable party has the id "${entityId}"`);
       const key =
-        subject.name !== undefined
-          ? nameSubject(subject.name)
-          : subjectOfAddress(app.catalog.state, subject.address ?? '', subject.chain, 'body.subject.address');
+        subject.address !== undefined
+          ? subjectOfAddress(app.catalog.state, subject.address, subject.chain, 'body.subject.address')
+          : identitySubject(subject);
+      if (key === null) throw invalidField('body.subject', 'give a `name`, `identifiers` or an `address`');
       const reviewer = rest.reviewer ?? request.apiKey?.name;
       if (reviewer === undefined) throw invalidField('body.reviewer', 'give the reviewer’s name: the service runs open, so no API key names one');
       const now = new Date();
@@ -78,7 +79,7 @@ export async function decisionRoutes(app: App): Promise<void> {
         id: uuidv7(),
         createdAt: now.toISOString(),
         subject: key,
-        subjectInput: subject.name ?? subject.address ?? '',
+        subjectInput: subject.name ?? subject.address ?? (subject.identifiers ?? []).map((i) => `${i.type} ${i.number}`).join('; '),
         entityId: party.lead.id,
         entityFingerprint: partyFingerprint(party),
         decision: rest.decision,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identityFields } from '../screening/identity-input.js';
 import { nameInputSchema } from '../screening/name-input.js';
 import { cursorSchema, limitSchema, named, queryParameters } from './common.js';
 import { firstInstant, instantProblem } from '../dates.js';
@@ -56,15 +57,34 @@ export const screeningListSchema = named(
   z.object({ screenings: z.array(screeningRecordSchema), nextCursor: z.string().nullable() }),
 );
 
+const decisionIdentity = identityFields('strict');
+
 export const decisionRequestSchema = named(
   'DecisionRequest',
   z
     .object({
       subject: z
-        .object({ name: nameInputSchema.optional(), address: z.string().trim().min(1).max(200).optional(), chain: z.string().trim().min(2).max(20).optional() })
+        .object({
+          name: nameInputSchema.optional(),
+          birthDate: decisionIdentity.birthDate,
+          nationality: decisionIdentity.nationality,
+          identifiers: decisionIdentity.identifiers,
+          address: z.string().trim().min(1).max(200).optional(),
+          chain: z.string().trim().min(2).max(20).optional(),
+        })
         .strict()
-        .refine((s) => (s.name === undefined) !== (s.address === undefined), { message: 'give exactly one of `name` or `address`' })
-        .describe('The screened subject the decision is about: a name or a wallet address.'),
+        .refine((s) => [s.name, s.address, s.name === undefined ? s.identifiers : undefined].filter((x) => x !== undefined).length === 1, {
+          message: 'give exactly one of `name` (with its `birthDate` and `nationality`, if screened with them), `identifiers`, or `address`',
+        })
+        .refine((s) => s.name !== undefined || (s.birthDate === undefined && s.nationality === undefined), {
+          message: '`birthDate` and `nationality` qualify a `name`',
+          path: ['birthDate'],
+        })
+        .describe(
+          'The screened subject the decision is about, as it was screened: a name (with the birth date and nationality ' +
+            'it was screened with: a decision on "Kim Chol, born 1990" does not apply to "Kim Chol" with another or no ' +
+            'birth date), identity documents screened without a name, or a wallet address.',
+        ),
       entityId: z.string().min(1).max(200).describe('The matched party (any of its record ids).'),
       decision: z.enum(['false_positive', 'true_match']),
       reason: z.string().trim().min(1).max(2000),
@@ -103,7 +123,9 @@ export const decisionSchema = named(
   z.object({
     id: z.string(),
     createdAt: z.string(),
-    subject: z.string().describe('The normalised subject: `name:<tokens>` or `address:<canonical>`.'),
+    subject: z
+      .string()
+      .describe('The normalised subject: `name:<tokens>` (with `|born:…|nationality:…` when given), `identifiers:…`, or `address:<canonical>`.'),
     subjectInput: z.string(),
     entityId: z.string(),
     decision: z.enum(['false_positive', 'true_match']),

@@ -10,7 +10,8 @@ export const batchRequestSchema = named(
       .array(z.unknown())
       .min(1)
       .max(1000)
-      .describe('Up to 1,000 queries `{ ref?, name?, address?, chain?, kind?, threshold? }`; each is validated on its own.'),
+      .describe('Up to 1,000 queries `{ ref?, name?, address?, chain?, kind?, threshold?, birthDate?, nationality?, country?, ' +
+          'gender?, identifiers? }` (the fields of POST /v1/screen); each is validated on its own.'),
     datasets: z.array(z.string().min(1).max(50)).min(1).max(20).optional().describe('Only search these datasets.'),
     limit: z.number().int().min(1).max(50).default(5).describe('Most matches per query, 1–50 (default 5), as `limit` of POST /v1/screen.'),
   })

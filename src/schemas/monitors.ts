@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_SUBJECT, hasSubject, vesselImoIssues } from '../screening/identity-input.js';
 import { CHAIN_WITHOUT_ADDRESS } from '../screening/screen.js';
 import { cursorSchema, limitSchema, named, queryParameters } from './common.js';
 import { screenRequestSchema, screenResponseSchema } from './screen.js';
@@ -24,10 +25,14 @@ export const monitorStatusSchema = z
 
 const statusField = monitorStatusSchema.default('active');
 
-const refinements = <T extends { name?: unknown; address?: unknown; chain?: unknown }>(schema: z.ZodType<T>) =>
+// The screening request's own refinements, again: a refined schema's shape cannot be extended with them kept.
+const refinements = <T extends Parameters<typeof hasSubject>[0] & Parameters<typeof vesselImoIssues>[0] & { chain?: string | undefined }>(
+  schema: z.ZodType<T>,
+) =>
   schema
-    .refine((r) => r.name !== undefined || r.address !== undefined, { message: 'give a `name`, an `address`, or both', path: ['name'] })
-    .refine((r) => r.chain === undefined || r.address !== undefined, { message: CHAIN_WITHOUT_ADDRESS, path: ['chain'] });
+    .refine(hasSubject, { message: NO_SUBJECT, path: ['name'] })
+    .refine((r) => r.chain === undefined || r.address !== undefined, { message: CHAIN_WITHOUT_ADDRESS, path: ['chain'] })
+    .superRefine(vesselImoIssues);
 
 /** A monitor as POST /v1/monitors and each row of a bulk load take it. */
 export const monitorInputSchema = named(

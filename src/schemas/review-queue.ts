@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifierSchema } from '../screening/identity-input.js';
 import { cursorSchema, entityStatusSchema, limitSchema, named, queryParameters } from './common.js';
 
 export const reviewQueueQuerySchema = queryParameters({
@@ -15,9 +16,13 @@ export const reviewQueueItemSchema = named(
     ref: z.string().nullable(),
     matchIndex: z.number().int().min(0).describe('The match’s position in the screening’s `matches`.'),
     subject: z
-      .union([z.object({ name: z.string() }), z.object({ address: z.string(), chain: z.string().optional() })])
+      .union([
+        z.object({ name: z.string(), birthDate: z.string().optional(), nationality: z.string().optional() }),
+        z.object({ identifiers: z.array(identifierSchema) }),
+        z.object({ address: z.string(), chain: z.string().optional() }),
+      ])
       .describe('The screened subject, as POST /v1/decisions takes it.'),
-    subjectKey: z.string().describe('The normalised subject decisions are recorded on: `name:<tokens>` or `address:<canonical>`.'),
+    subjectKey: z.string().describe('The normalised subject decisions are recorded on: `name:<tokens>` (with `|born:…|nationality:…` when screened with them), `identifiers:…`, or `address:<canonical>`.'),
     entity: z.object({ id: z.string(), name: z.string(), status: entityStatusSchema }),
     score: z.number(),
     verdict: z.enum(['match', 'review']),

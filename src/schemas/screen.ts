@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_SUBJECT, hasSubject, identityFields, vesselImoIssues } from '../screening/identity-input.js';
 import { nameInputSchema } from '../screening/name-input.js';
 import { CHAIN_WITHOUT_ADDRESS } from '../screening/screen.js';
 import { citationSchema, designationSchema, entitySummarySchema, named, nameTypeSchema, queryParameters } from './common.js';
@@ -63,14 +64,18 @@ export const screenRequestSchema = named(
             'the query’s index keys are retrieved, so a threshold far below the review band can return fewer.',
         ),
       datasets: datasetsField,
+      ...identityFields('strict'),
     })
     .strict()
-    .refine((r) => r.name !== undefined || r.address !== undefined, {
-      message: 'give a `name`, an `address`, or both',
-      path: ['name'],
-    })
-    .refine((r) => r.chain === undefined || r.address !== undefined, { message: CHAIN_WITHOUT_ADDRESS, path: ['chain'] }),
-  [{ ref: 'cust-1', name: 'Lazarus Group', kind: 'any', limit: 10 }, { address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96', chain: 'ETH' }],
+    .refine(hasSubject, { message: NO_SUBJECT, path: ['name'] })
+    .refine((r) => r.chain === undefined || r.address !== undefined, { message: CHAIN_WITHOUT_ADDRESS, path: ['chain'] })
+    .superRefine(vesselImoIssues),
+  [
+    { ref: 'cust-1', name: 'Lazarus Group', kind: 'any', limit: 10 },
+    { address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96', chain: 'ETH' },
+    { ref: 'cust-2', name: 'Kim Chol', kind: 'person', birthDate: '1990-05-04', nationality: 'DE' },
+    { identifiers: [{ type: 'imo', number: 'IMO 9187629' }], kind: 'vessel' },
+  ],
 );
 
 export const addressParamsSchema = z.object({ address: z.string().min(1).max(200).describe('The wallet address.') });
@@ -95,6 +100,20 @@ export const matchRuleSchema = z
       '`acronym` (RGB = Reconnaissance General Bureau); `initial` (J. = John); `legal_form_ignored` (Ltd, LLC…, ' +
       'weighing little); `unmatched` (left over, its weight counts against the score).',
   );
+
+export const qualifierRowSchema = named(
+  'QualifierRow',
+  z
+    .object({
+      field: z.enum(['birthDate', 'nationality', 'country', 'gender', 'identifier']),
+      query: z.string().describe('The query’s value, as given (an identifier as `<type> <number>`).'),
+      listed: z.string().describe('The listed value that decided the outcome, or every listed value when none did; empty when the party’s records print none.'),
+      listedSource: z.string().optional().describe('The list entry that printed `listed` (`UN KPi.012`, `OFAC 12218`).'),
+      outcome: z.enum(['corroborates', 'contradicts', 'not_comparable']),
+      effect: z.number().describe('What the row adds to the name score (negative when it contradicts; 0 when not comparable).'),
+    })
+    .describe('One qualifier of the query beside what the lists print about the party (README: "How matching works" → "Identities").'),
+);
 
 export const explanationSchema = named(
   'MatchExplanation',
@@ -121,6 +140,14 @@ export const explanationSchema = named(
           'A listed name can write alternatives in one (`Polar Star/Northern Star`), each also compared on its own: the ' +
             'alternative that scored, or null when the whole name did (or for an address hit). A query is always compared whole.',
         ),
+      nameScore: z
+        .number()
+        .optional()
+        .describe('Only with qualifiers: the name’s own score (the pairs’ contributions add up to it); `score` is it plus the qualifiers’ effects, clamped to 0–1.'),
+      qualifiers: z
+        .array(qualifierRowSchema)
+        .optional()
+        .describe('Only when the query carries a birth date, nationality, country, gender or identifiers: one row per qualifier.'),
     })
     .describe('Why the name matched: the aligned token pairs, the rule that linked each, and its share of the score.'),
 );

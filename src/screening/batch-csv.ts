@@ -45,8 +45,15 @@ export async function* streamCsv(input: Readable): AsyncGenerator<CsvRecord> {
   }
 }
 
-const QUERY_COLUMNS = ['ref', 'name', 'address', 'chain', 'kind'] as const;
+const QUERY_COLUMNS = ['ref', 'name', 'address', 'chain', 'kind', 'birth_date', 'nationality', 'country', 'gender', 'passport', 'national_id', 'imo'] as const;
 type QueryColumn = (typeof QUERY_COLUMNS)[number];
+
+/** The columns that are a query's fields under another name (customer files write snake case). */
+const FIELD_OF: Partial<Record<QueryColumn, string>> = { birth_date: 'birthDate' };
+/** The columns that each hold one identity document of their type. */
+const DOCUMENT_COLUMNS: readonly QueryColumn[] = ['passport', 'national_id', 'imo'];
+/** The columns a row can be screened on. */
+const SUBJECT_COLUMNS: readonly QueryColumn[] = ['name', 'address', ...DOCUMENT_COLUMNS];
 
 /** What every result row says, in this order, before the caller's own columns. */
 const RESULT_COLUMNS = ['ref', 'name', 'address', 'verdict', 'top match', 'matched name', 'score', 'status', 'designations', 'error', 'screening id'];
@@ -79,10 +86,11 @@ export class BatchCsvColumns {
       if (found.length > 1) throw new CsvHeaderError(`the CSV header names the \`${column}\` column ${found.length} times; keep one`);
       if (found[0] !== undefined) at.set(column, found[0]);
     }
-    if (!at.has('name') && !at.has('address')) {
+    if (!SUBJECT_COLUMNS.some((c) => at.has(c))) {
       throw new CsvHeaderError(
         `the CSV header (${header.cells.join(', ')}) has no \`name\` or \`address\` column: the first row must name the ` +
-          'columns, with `name` and/or `address` and optional `chain`, `kind`, `ref`',
+          'columns, with `name` and/or `address` (or an identity document: `passport`, `national_id`, `imo`) and optional ' +
+          '`chain`, `kind`, `ref`, `birth_date`, `nationality`, `country`, `gender`',
       );
     }
     const echoed = new Set(ECHOED.flatMap((c) => at.get(c) ?? []));
@@ -90,14 +98,20 @@ export class BatchCsvColumns {
     return new BatchCsvColumns(at, own, header.cells);
   }
 
-  /** A record as a batch query: the query columns that have a value. */
-  queryOf(record: CsvRecord): Record<string, string> {
-    return Object.fromEntries(
-      QUERY_COLUMNS.flatMap((c) => {
-        const value = this.cellOf(record, c);
-        return value ? [[c, value]] : [];
-      }),
-    );
+  /**
+   * A record as a batch query: the query columns that have a value, `birth_date` as `birthDate`, and the document
+   * columns (`passport`, `national_id`, `imo`) as `identifiers` of their type.
+   */
+  queryOf(record: CsvRecord): Record<string, unknown> {
+    const fields: [string, unknown][] = QUERY_COLUMNS.flatMap((c) => {
+      const value = this.cellOf(record, c);
+      return value && !DOCUMENT_COLUMNS.includes(c) ? [[FIELD_OF[c] ?? c, value]] : [];
+    });
+    const identifiers = DOCUMENT_COLUMNS.flatMap((type) => {
+      const number = this.cellOf(record, type);
+      return number ? [{ type, number }] : [];
+    });
+    return Object.fromEntries(identifiers.length > 0 ? [...fields, ['identifiers', identifiers]] : fields);
   }
 
   /** The rows under `header` of records screened in order as one batch, one row per record. */
@@ -113,8 +127,18 @@ export class BatchCsvColumns {
   private resultRow(record: CsvRecord, result: BatchResult): string[] {
     const echo = ECHOED.map((c) => this.cellOf(record, c));
     const own = this.own.map((i) => record.cells[i] ?? '');
-    const outcome = result.error ? errorCells(record.line, result.index, result.error) : answerCells(result.answer);
+    const outcome = result.error ? errorCells(record.line, result.index, result.error, this.columnNaming(record)) : answerCells(result.answer);
     return [...echo, ...outcome, ...own];
+  }
+
+  /** The file's name for a query field an error names: `birthDate` is `birth_date`, `identifiers.1.number` the second document column of the row. */
+  private columnNaming(record: CsvRecord): (field: string) => string {
+    const documents = DOCUMENT_COLUMNS.filter((c) => this.cellOf(record, c) !== '');
+    return (field) => {
+      const document = /^identifiers\.(\d+)\.number$/.exec(field);
+      if (document) return documents[Number(document[1])] ?? field;
+      return Object.entries(FIELD_OF).find(([, f]) => f === field)?.[0] ?? field;
+    };
   }
 
   private cellOf(record: CsvRecord, column: QueryColumn): string {
@@ -140,9 +164,9 @@ function answerCells(answer: ScreeningAnswer): string[] {
 }
 
 /** verdict … screening id of a query that was not screened: why, at the line of the file it is on. */
-function errorCells(line: number, index: number, error: BatchError): string[] {
+function errorCells(line: number, index: number, error: BatchError, columnOf: (field: string) => string): string[] {
   // The batch names a field after the query's place in the batch (`queries[3].name`); the file names its line.
   const place = `queries[${index}].`;
-  const issues = error.errors.map((e) => `${e.field.startsWith(place) ? e.field.slice(place.length) : e.field}: ${e.message}`);
+  const issues = error.errors.map((e) => `${columnOf(e.field.startsWith(place) ? e.field.slice(place.length) : e.field)}: ${e.message}`);
   return ['error', '', '', '', '', '', `line ${line}: ${issues.join('; ')}`, ''];
 }

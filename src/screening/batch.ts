@@ -1,25 +1,35 @@
 import { z } from 'zod';
 import { type ScreeningRecord, recordScreenings } from '../db/audit-repo.js';
 import type { KindFilter } from './name-index.js';
+import { NO_SUBJECT, hasSubject, identityFields, vesselImoIssues } from './identity-input.js';
 import { nameInputSchema } from './name-input.js';
 import { CHAIN_WITHOUT_ADDRESS, ScreeningInputError, type ScreenRequest, requireLoadedDataset } from './screen.js';
 import { type ScreeningAnswer, type ScreeningContext, answerScreening, auditRecord } from './service.js';
 
 export const MAX_BATCH = 1_000;
 
-/** One query of a batch, validated on its own so that one bad query does not fail the batch. */
-export const batchQuerySchema = z
-  .object({
-    ref: z.string().trim().max(200).optional(),
-    name: nameInputSchema.optional(),
-    address: z.string().trim().min(1).max(200).optional(),
-    chain: z.string().trim().min(2).max(20).optional(),
-    kind: z.enum(['person', 'organization', 'group', 'vessel', 'any']).default('any'),
-    threshold: z.number().min(0).max(1).optional(),
-  })
-  .strict()
-  .refine((q) => q.name !== undefined || q.address !== undefined, { message: 'give a `name`, an `address`, or both', path: ['name'] })
-  .refine((q) => q.chain === undefined || q.address !== undefined, { message: CHAIN_WITHOUT_ADDRESS, path: ['chain'] });
+/**
+ * One query of a batch, validated on its own so that one bad query does not fail the batch. JSON takes strict birth
+ * dates; the rows of a CSV file (the batch upload, `npm run screen`) also the forms customer files write.
+ */
+const batchQuerySchemaOf = (dates: 'strict' | 'loose') =>
+  z
+    .object({
+      ref: z.string().trim().max(200).optional(),
+      name: nameInputSchema.optional(),
+      address: z.string().trim().min(1).max(200).optional(),
+      chain: z.string().trim().min(2).max(20).optional(),
+      kind: z.enum(['person', 'organization', 'group', 'vessel', 'any']).default('any'),
+      threshold: z.number().min(0).max(1).optional(),
+      ...identityFields(dates),
+    })
+    .strict()
+    .refine(hasSubject, { message: NO_SUBJECT, path: ['name'] })
+    .refine((q) => q.chain === undefined || q.address !== undefined, { message: CHAIN_WITHOUT_ADDRESS, path: ['chain'] })
+    .superRefine(vesselImoIssues);
+
+export const batchQuerySchema = batchQuerySchemaOf('strict');
+const csvRowQuerySchema = batchQuerySchemaOf('loose');
 
 export type BatchQuery = z.infer<typeof batchQuerySchema>;
 
@@ -57,14 +67,15 @@ const refOf = (raw: unknown) =>
 export function screenBatch(
   ctx: ScreeningContext,
   queries: readonly unknown[],
-  shared: { datasets?: string[] | undefined; limit: number },
+  shared: { datasets?: string[] | undefined; limit: number; dates?: 'strict' | 'loose' },
 ): BatchResult[] {
+  const querySchema = shared.dates === 'loose' ? csvRowQuerySchema : batchQuerySchema;
   // Before any query, so that a batch of only invalid queries is not answered 200 either.
   requireLoadedDataset(ctx.state);
   const results: BatchResult[] = [];
   const records: ScreeningRecord[] = [];
   queries.forEach((raw, index) => {
-    const parsed = batchQuerySchema.safeParse(raw);
+    const parsed = querySchema.safeParse(raw);
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'query', message: i.message }));
       results.push({ index, ref: refOf(raw), error: invalid(index, errors) });

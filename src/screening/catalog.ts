@@ -4,6 +4,7 @@ import { readingPersonIdentities } from '../db/identity-facts-repo.js';
 import { type ListedAddress, type ScreeningSnapshot, datasetVersions, readingScreeningSnapshot } from '../db/screening-repo.js';
 import { type Steps, runInSlices, runToEnd } from '../steps.js';
 import { ExposureIndex } from './exposure.js';
+import { ListedIdentities } from './identities.js';
 import { NAME_KEYS_VERSION } from './name-keys.js';
 import { NameIndex } from './name-index.js';
 import { linkGroups, mergingByIdentity } from './identity-merges.js';
@@ -23,6 +24,8 @@ export interface ScreeningState {
   addresses: Map<string, ListedAddress[]>;
   /** Each party's paths to a designation, computed when first asked for. */
   exposure: ExposureIndex;
+  /** What the lists print about who each record is (birth dates, nationalities, documents), read once. */
+  identities: ListedIdentities;
 }
 
 /**
@@ -33,6 +36,8 @@ export interface ScreeningState {
 function* buildState(read: Db, db: Db): Steps<ScreeningState> {
   const indexing = NameIndex.builder();
   const snapshot = yield* readingScreeningSnapshot(read, { keysVersion: NAME_KEYS_VERSION, onName: indexing.add });
+  // In the same read transaction as the names, so the identities are of the same version.
+  const identities = ListedIdentities.read(read, snapshot.designations);
   const addresses = new Map<string, ListedAddress[]>();
   for (const a of snapshot.addresses) {
     const list = addresses.get(a.normalized);
@@ -44,7 +49,7 @@ function* buildState(read: Db, db: Db): Steps<ScreeningState> {
   const people = yield* readingPersonIdentities(read);
   const identityLinks = (yield* mergingByIdentity(people, linkGroups(snapshot.sameParty))).map((m): [string, string] => [m.a.id, m.b.id]);
   const parties = groupParties(snapshot.entities, [...snapshot.sameParty, ...identityLinks]);
-  return { snapshot, parties, names, addresses, exposure: new ExposureIndex(db, snapshot, parties) };
+  return { snapshot, parties, names, addresses, exposure: new ExposureIndex(db, snapshot, parties), identities };
 }
 
 /** Builds the state at once, its snapshot read in one transaction on the serving connection. */

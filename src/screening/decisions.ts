@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { type DecisionRow, type NewDecision, decisionsForSubjects, getDecision, insertDecision } from '../db/decisions-repo.js';
-import { prepareName } from '../matching/index.js';
+import { prepareName, prepareQueryIdentity, readBirthDate, readCountry } from '../matching/index.js';
 import type { ScreeningState } from './catalog.js';
 import type { Party } from './parties.js';
 
@@ -21,6 +21,43 @@ export const subjectOfNormalized = (normalized: string) =>
   `name:${normalized.split(' ').filter((t) => t !== '').sort().join(' ')}`;
 
 export const addressSubject = (canonical: string) => `address:${canonical}`;
+
+/** The identity a decision is about, as a screening or POST /v1/decisions gives it. */
+export interface IdentitySubjectInput {
+  name?: string | undefined;
+  birthDate?: string | undefined;
+  nationality?: string | undefined;
+  identifiers?: readonly { type: string; number: string; country?: string | undefined }[] | undefined;
+}
+
+// A birth date as the days it stands for, so `1944-10-13` and `13.10.1944` are one subject and `1944` another.
+function birthDateKey(text: string): string {
+  const date = readBirthDate(text);
+  if (!date) return text.trim();
+  return date.readings.map((r) => (r.from === r.to ? r.from : `${r.from}..${r.to}`)).join(',');
+}
+
+function nationalityKey(text: string): string {
+  const reading = readCountry(text);
+  return typeof reading === 'object' ? reading.code : reading;
+}
+
+/**
+ * The subject of a screened identity. A name alone is `nameSubject` (so decisions recorded before qualifiers keep
+ * their meaning); a name with a birth date or nationality adds them (`name:chol kim|born:1990-05-04|nationality:DE`),
+ * so a false positive for "Kim Chol, born 1990, Germany" never clears another Kim Chol; identity documents screened
+ * without a name are their own subject (`identifiers:passport:PS472220097`). Null when there is no identity.
+ */
+export function identitySubject(s: IdentitySubjectInput, normalized?: string): string | null {
+  if (s.name !== undefined) {
+    const name = normalized === undefined ? nameSubject(s.name) : subjectOfNormalized(normalized);
+    const born = s.birthDate === undefined ? [] : [`born:${birthDateKey(s.birthDate)}`];
+    const nationality = s.nationality === undefined ? [] : [`nationality:${nationalityKey(s.nationality)}`];
+    return [name, ...born, ...nationality].join('|');
+  }
+  const documents = prepareQueryIdentity({ identifiers: s.identifiers ?? [] }).identifiers.map((i) => `${i.read.type}:${i.read.numbers.join('+')}`);
+  return documents.length === 0 ? null : `identifiers:${[...new Set(documents)].sort().join(',')}`;
+}
 
 /** A hash of what every record of the party says: a new list version that changes any of them changes it. */
 export function partyFingerprint(party: Party): string {
@@ -48,7 +85,7 @@ export function decisionStatus(state: ScreeningState, d: DecisionRow, now: Date)
 
 export interface PreviousReview {
   decisionId: string;
-  /** The normalised subject decided on: `name:<tokens>` or `address:<canonical>`. */
+  /** The normalised subject decided on: `name:<tokens>` (with `|born:…|nationality:…`), `identifiers:…` or `address:<canonical>`. */
   subject: string;
   decision: DecisionRow['decision'];
   reason: string;

@@ -11,7 +11,7 @@ export type KindFilter = EntityKind | 'any';
  * Kinds a query of each kind is compared with. Organisations and groups are both collective parties and lists
  * type them inconsistently (Lazarus Group is a "group" here and an "Entity" on the SDN list), so each finds the other.
  */
-const COMPATIBLE_KINDS: Record<KindFilter, readonly EntityKind[]> = {
+export const COMPATIBLE_KINDS: Record<KindFilter, readonly EntityKind[]> = {
   any: ['person', 'organization', 'group', 'vessel'],
   person: ['person'],
   organization: ['organization', 'group'],

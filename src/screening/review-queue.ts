@@ -6,10 +6,17 @@ import type { Db } from '../db/database.js';
 import { decisionsForSubjects } from '../db/decisions-repo.js';
 import type { EntityStatus } from '../model.js';
 import type { ScreeningState } from './catalog.js';
-import { addressSubject, nameSubject, reviewFor } from './decisions.js';
+import { addressSubject, identitySubject, reviewFor } from './decisions.js';
+import { type IdentifierInput, identifierSchema } from './identity-input.js';
 
-/** The subject of a queued match, as POST /v1/decisions takes it (`name`, or `address` with its `chain`). */
-export type QueuedSubject = { name: string } | { address: string; chain?: string };
+/**
+ * The subject of a queued match, as POST /v1/decisions takes it: `name` (with the `birthDate` and `nationality` it
+ * was screened with), `identifiers` screened without a name, or `address` with its `chain`.
+ */
+export type QueuedSubject =
+  | { name: string; birthDate?: string; nationality?: string }
+  | { identifiers: IdentifierInput[] }
+  | { address: string; chain?: string };
 
 /** One match of one screening that awaits an analyst's decision. */
 export interface ReviewQueueItem {
@@ -29,7 +36,22 @@ export interface ReviewQueueItem {
 }
 
 // What the queue reads of a recorded screening (records of every version carry these).
-const recordedRequest = z.object({ name: z.string().optional(), address: z.string().optional(), chain: z.string().optional() });
+const recordedRequest = z.object({
+  name: z.string().optional(),
+  address: z.string().optional(),
+  chain: z.string().optional(),
+  birthDate: z.string().optional(),
+  nationality: z.string().optional(),
+  identifiers: z.array(identifierSchema).optional(),
+});
+
+function identityOf(request: z.infer<typeof recordedRequest>): { subject: QueuedSubject; key: string } | null {
+  const key = identitySubject(request);
+  if (key === null) return null;
+  const { name, birthDate, nationality, identifiers = [] } = request;
+  if (name === undefined) return { subject: { identifiers }, key };
+  return { subject: { name, ...(birthDate === undefined ? {} : { birthDate }), ...(nationality === undefined ? {} : { nationality }) }, key };
+}
 const recordedMatch = z.object({
   entityId: z.string(),
   entityName: z.string(),
@@ -45,7 +67,7 @@ const recordedMatch = z.object({
 const SCAN_BATCH = 200;
 
 function subjectOf(request: z.infer<typeof recordedRequest>, kind: 'name' | 'address'): { subject: QueuedSubject; key: string } | null {
-  if (kind === 'name') return request.name === undefined ? null : { subject: { name: request.name }, key: nameSubject(request.name) };
+  if (kind === 'name') return identityOf(request);
   if (request.address === undefined) return null;
   let canonical: string;
   try {

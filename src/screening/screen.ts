@@ -7,6 +7,8 @@ import type { EntityKind, NameType } from '../model.js';
 import type { DatasetVersion, ScreeningState } from './catalog.js';
 import type { KindFilter } from './name-index.js';
 import { DEFAULT_CANDIDATES } from './candidate-index.js';
+import { identifierHits, type Qualify, qualifierOf } from './identity-hits.js';
+import type { IdentifierInput } from './identity-input.js';
 import { keysOfPrepared } from './name-keys.js';
 import { mergeCitations, mergeDesignations } from './merged-facts.js';
 import { type Party, partyStatus } from './parties.js';
@@ -15,9 +17,12 @@ import {
   DEFAULT_THRESHOLD,
   type Explanation,
   type PreparedName,
+  type QualifierRow,
   REVIEW_THRESHOLD,
   comparePrepared,
   prepareName,
+  qualifiedScore,
+  withQualifiers,
 } from '../matching/index.js';
 
 export interface ScreenRequest {
@@ -29,6 +34,12 @@ export interface ScreenRequest {
   threshold?: number | undefined;
   limit: number;
   datasets?: string[] | undefined;
+  /** Identity qualifiers, as validated at the edge (see identity-input.ts). */
+  birthDate?: string | undefined;
+  nationality?: string | undefined;
+  country?: string | undefined;
+  gender?: string | undefined;
+  identifiers?: IdentifierInput[] | undefined;
 }
 
 /**
@@ -95,6 +106,10 @@ export interface MatchExplanation {
   pairs: AlignedPair[];
   alternative: string | null;
   summary: string;
+  /** With qualifiers only: the name's own score, which the pairs' contributions add up to. */
+  nameScore?: number;
+  /** With qualifiers only: each qualifier, the query's value beside the listed one, and its effect on the score. */
+  qualifiers?: QualifierRow[];
 }
 
 /** A party's best hit and, when the query's other subject hit the same party too, that subject's best hit. */
@@ -122,7 +137,7 @@ export interface ScreenResult {
 /** Round scores for the response: two names do not differ meaningfully in the fifth decimal. */
 const round = (score: number) => Math.round(score * 10_000) / 10_000;
 
-type Hit = Pick<ScreenMatch, 'score' | 'matchedName' | 'matchedNameType' | 'matchedAddress' | 'explanation'> & {
+export type Hit = Pick<ScreenMatch, 'score' | 'matchedName' | 'matchedNameType' | 'matchedAddress' | 'explanation'> & {
   record: ScreenableEntity;
 };
 
@@ -166,7 +181,7 @@ export const firstRoundFor = (query: PreparedName) =>
 export const namesScoredFor = (query: PreparedName) =>
   Math.max(DEFAULT_CANDIDATES, Math.floor(MAX_NAMES_SCORED / Math.max(1, ...query.readings.map((r) => r.tokens.length))));
 
-function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searched: Set<string>, lowest: number) {
+function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searched: Set<string>, lowest: number, qualify: Qualify | null) {
   const query = prepareName(name, req.kind);
   // Names are prepared for their entity's kind (numerals and generic words depend on it), so a query of unknown kind
   // is compared in the form prepared for each candidate's kind: an exact name always scores 1.
@@ -177,13 +192,20 @@ function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searc
     if (!prepared) asKind.set(kind, (prepared = prepareName(name, kind)));
     return prepared;
   };
-  const hitOf = (candidate: ScreenableName, id: number): Hit | null => {
+  // The hit, if any, and whether the name alone scores in the band: widening follows the name alone, so qualifiers
+  // change the scores of the names retrieved, never how many are (a contradicted birth date does not send retrieval
+  // looking for more namesakes).
+  const hitOf = (candidate: ScreenableName, id: number): { hit: Hit | null; nameHit: boolean } => {
     const kind = candidate.entity.kind;
     const prepared = state.names.preparedName(id);
-    if (!prepared) return null;
+    if (!prepared) return { hit: null, nameHit: false };
+    if (qualify) {
+      const compareName = (explainFrom: number) => comparePrepared(queryAs(kind), prepared, { kind, explainFrom });
+      return qualifiedHit(candidate, qualify(candidate.entity), compareName, lowest);
+    }
     const { score, explanation } = comparePrepared(queryAs(kind), prepared, { kind, explainFrom: lowest });
-    if (score < lowest || score <= 0) return null;
-    return {
+    if (score < lowest || score <= 0) return { hit: null, nameHit: false };
+    const hit = {
       record: candidate.entity,
       score: round(score),
       matchedName: candidate.name,
@@ -191,6 +213,7 @@ function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searc
       matchedAddress: null,
       explanation: { ...explanation, score: round(score), pairs: [...explanation.pairs] },
     };
+    return { hit, nameHit: true };
   };
   const keys = keysOfPrepared(query);
   const hits: Hit[] = [];
@@ -203,9 +226,9 @@ function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searc
     retrieved.forEach(({ entry, id }, rank) => {
       if (scored.has(id)) return;
       scored.add(id);
-      const hit = hitOf(entry, id);
-      if (!hit) return;
-      hits.push(hit);
+      const { hit, nameHit } = hitOf(entry, id);
+      if (hit) hits.push(hit);
+      if (!nameHit) return;
       const lead = state.parties.get(entry.entity.id)?.lead.id;
       if (lead === undefined || parties.has(lead)) return;
       parties.add(lead);
@@ -216,6 +239,34 @@ function nameHits(state: ScreeningState, req: ScreenRequest, name: string, searc
   }
   const normalized = query.readings[0]?.tokens.map((t) => t.latin).join(' ') ?? '';
   return { normalized, hits, candidatesScored: scored.size };
+}
+
+/**
+ * A name hit weighed with the party's qualifier rows. The name is explained from as low as the rows can lift it, so a
+ * weak name that a shared passport makes a match still shows its pairs.
+ */
+function qualifiedHit(
+  candidate: ScreenableName,
+  rows: QualifierRow[],
+  compareName: (explainFrom: number) => Pick<ReturnType<typeof comparePrepared>, 'score' | 'explanation'>,
+  lowest: number,
+): { hit: Hit | null; nameHit: boolean } {
+  const lift = rows.reduce((total, r) => total + r.effect, 0);
+  const name = compareName(lowest - lift);
+  const nameHit = name.score >= lowest && name.score > 0;
+  // The summary is written only for a hit: most names retrieved are not one.
+  const qualified = qualifiedScore(name.score, rows);
+  if (qualified < lowest || qualified <= 0) return { hit: null, nameHit };
+  const { score, explanation } = withQualifiers(name, rows);
+  const hit = {
+    record: candidate.entity,
+    score: round(score),
+    matchedName: candidate.name,
+    matchedNameType: candidate.nameType,
+    matchedAddress: null,
+    explanation: { ...explanation, score: round(score), pairs: [...explanation.pairs], qualifiers: [...explanation.qualifiers] },
+  };
+  return { hit, nameHit };
 }
 
 function addressHits(state: ScreeningState, parsed: ParsedAddress, searched: Set<string>): Hit[] {
@@ -328,8 +379,10 @@ export function screen(state: ScreeningState, req: ScreenRequest): ScreenResult 
   const threshold = req.threshold ?? DEFAULT_THRESHOLD;
   const reviewThreshold = Math.min(REVIEW_THRESHOLD, threshold);
   const parsed = req.address === undefined ? null : queryAddress(state, req.address, req.chain);
-  const named = req.name === undefined ? null : nameHits(state, req, req.name, searched, reviewThreshold);
-  const hits = [...(parsed ? addressHits(state, parsed, searched) : []), ...(named?.hits ?? [])];
+  const qualified = qualifierOf(state, req, searched);
+  const named = req.name === undefined ? null : nameHits(state, req, req.name, searched, reviewThreshold, qualified?.qualify ?? null);
+  const documented = qualified ? identifierHits(state, req, qualified.identity, qualified.qualify, searched, reviewThreshold) : [];
+  const hits = [...(parsed ? addressHits(state, parsed, searched) : []), ...(named?.hits ?? []), ...documented];
 
   const closeness = literalCloseness(req.name);
   const better = (a: Hit, b: Hit) => b.score - a.score || closeness(a) - closeness(b);

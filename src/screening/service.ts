@@ -6,7 +6,7 @@ import { MATCHER_VERSION } from '../matching/index.js';
 import { decisionsForSubjects } from '../db/decisions-repo.js';
 import type { ScreeningState } from './catalog.js';
 import type { Exposure } from './exposure.js';
-import { type PreviousReview, addressSubject, nameSubject, reviewFor, subjectOfNormalized } from './decisions.js';
+import { type PreviousReview, addressSubject, identitySubject, reviewFor } from './decisions.js';
 import { type ScreenMatch, type ScreenRequest, type ScreenResult, type SubjectKind, screen } from './screen.js';
 
 export interface ReviewedMatch extends ScreenMatch {
@@ -67,9 +67,8 @@ export function answerScreening(ctx: ScreeningContext, req: ScreenRequest, ref: 
   const result = screen(ctx.state, req);
   ctx.observer?.matched((performance.now() - started) / 1000, result.candidatesScored);
   const subjects: Record<SubjectKind, string | null> = {
-    name: req.name === undefined ? null
-      : req.kind === 'any' && result.query.normalized !== null ? subjectOfNormalized(result.query.normalized)
-      : nameSubject(req.name),
+    // The name as screened with kind `any` is already normalised as the subject needs it: not prepared twice.
+    name: identitySubject(req, req.kind === 'any' && result.query.normalized !== null ? result.query.normalized : undefined),
     address: result.query.address ? addressSubject(result.query.address.canonical) : null,
   };
   const decisions = decisionsForSubjects(ctx.db, [subjects.name, subjects.address].flatMap((s) => (s === null ? [] : [s])));

@@ -84,7 +84,7 @@ describe('POST /v1/screen/batch (CSV)', () => {
       'ref,name,address,verdict,top match,matched name,score,status,designations,error,screening id,kind,id,country,input Status',
       'r1,Red Fox Team,,match,Crimson Group,Red Fox Team,1,designated,TEST TEST1 X-1,,<screening id>,,C-1,KP,active',
       'r2,Nobody Here,,clear,,,,,,,<screening id>,person,C-2,US,closed',
-      'r3,,,error,,,,,,"line 4: name: give a `name`, an `address`, or both",,,C-3,GB,',
+      'r3,,,error,,,,,,"line 4: name: give a `name`, an `address`, `identifiers`, or several",,,C-3,GB,',
       `r4,,${evm},clear,,,,,,,<screening id>,,C-4,,`,
       'r5,,not an address,error,,,,,,line 6: address: the address contains whitespace: an address is one unbroken string of letters and digits,,,C-5,,',
       '',
@@ -93,11 +93,13 @@ describe('POST /v1/screen/batch (CSV)', () => {
 
   it('issue 16 item 8: names the line an error is on after a quoted cell that spans lines', async () => {
     const lines = await csvBatch('name,notes\nJane Roe,"first line\nsecond line"\n\n,no name\n');
-    expect(lines.slice(-2)).toEqual([',,,error,,,,,,"line 5: name: give a `name`, an `address`, or both",,no name', '']);
+    expect(lines.slice(-2)).toEqual([',,,error,,,,,,"line 5: name: give a `name`, an `address`, `identifiers`, or several",,no name', '']);
   });
 
   it.each([
-    ['no name or address column', 'customer\nAcme\n', 'the CSV header (customer) has no `name` or `address` column: the first row must name the columns, with `name` and/or `address` and optional `chain`, `kind`, `ref`'],
+    ['no name or address column', 'customer\nAcme\n', 'the CSV header (customer) has no `name` or `address` column: the first row must name the columns, with `name` and/or ' +
+      '`address` (or an identity document: `passport`, `national_id`, `imo`) and optional `chain`, `kind`, `ref`, `birth_date`, ' +
+      '`nationality`, `country`, `gender`'],
     ['a query column twice', 'name,Name\nA,B\n', 'the CSV header names the `name` column 2 times; keep one'],
     ['a header and no rows', 'name,address\n', 'the CSV has a header row but no rows to screen'],
     ['nothing at all', '', 'the CSV is empty: its first row must name the columns, with `name` and/or `address`'],

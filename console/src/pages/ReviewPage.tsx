@@ -6,7 +6,10 @@ import { Link, useTitle } from '../router.js';
 type Item = Schemas['ReviewQueueItem'];
 const PAGE_SIZE = 20;
 
-const subjectText = (item: Item) => ('name' in item.subject ? item.subject.name : item.subject.address);
+const subjectText = ({ subject }: Item) =>
+  'name' in subject ? [subject.name, subject.birthDate, subject.nationality].filter((part) => part !== undefined).join(', ')
+  : 'identifiers' in subject ? subject.identifiers.map((i) => `${i.type} ${i.number}`).join(', ')
+  : subject.address;
 
 /** The matches awaiting a decision, oldest first; deciding one takes every item of the same subject and party out. */
 export function ReviewPage() {

@@ -1,4 +1,4 @@
-import { readBirthDates, type BirthDate, type DateReading } from './birth-dates.js';
+import type { BirthDate, DateReading } from './birth-dates.js';
 import { EFFECTS } from './effects.js';
 
 type Agreement = 'sameDay' | 'overlaps' | 'near' | 'contradicts';
@@ -40,12 +40,11 @@ export interface BirthDateVerdict {
 
 /**
  * The best agreement between any reading of any query date and any listed date, so a designee whose second
- * birth date is the customer's is corroborated: `birthDateVerdict("13.10.1944", ["1940", "1944-10-13"])` → sameDay.
+ * birth date is the customer's is corroborated: query 13.10.1944 against listed 1940 and 1944-10-13 → sameDay.
+ * `listedAll` is what the row shows when no listed date could be compared.
  */
-export function birthDateVerdict(queryText: string, listedTexts: readonly string[]): BirthDateVerdict {
-  const query = readBirthDates(queryText) ?? [];
-  const listed = listedTexts.flatMap((text) => readBirthDates(text) ?? []);
-  let best: BirthDateVerdict = { agreement: 'not_comparable', effect: 0, listed: listedTexts.join('; ') };
+export function birthDateVerdict(query: readonly BirthDate[], listed: readonly BirthDate[], listedAll: string): BirthDateVerdict {
+  let best: BirthDateVerdict = { agreement: 'not_comparable', effect: 0, listed: listedAll };
   for (const q of query) {
     for (const l of listed) {
       for (const qr of q.readings) {

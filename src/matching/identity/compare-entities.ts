@@ -1,7 +1,8 @@
 import { compareNames } from '../compare.js';
 import { DEFAULT_THRESHOLD } from '../thresholds.js';
 import type { NameComparison } from '../types.js';
-import { birthDateRow, countryRow, genderRow, identifierRow } from './qualifier-rules.js';
+import { prepareListedIdentity, prepareQueryIdentity } from './prepared.js';
+import { qualifierRowsOf } from './qualifier-rules.js';
 import type { EntityCandidate, EntityComparison, EntityQuery, QualifierRow } from './types.js';
 
 const NO_NAME: NameComparison = {
@@ -21,17 +22,6 @@ function bestName(query: EntityQuery, candidate: EntityCandidate): NameCompariso
   return best;
 }
 
-function qualifierRows(query: EntityQuery, candidate: EntityCandidate): QualifierRow[] {
-  const given = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
-  return [
-    ...(given(query.birthDate) ? [birthDateRow(query.birthDate, candidate)] : []),
-    ...(given(query.nationality) ? [countryRow('nationality', query.nationality, candidate.nationalities ?? [], candidate.source)] : []),
-    ...(given(query.country) ? [countryRow('country', query.country, candidate.countries ?? [], candidate.source)] : []),
-    ...(given(query.gender) ? [genderRow(query.gender, candidate)] : []),
-    ...(query.identifiers ?? []).map((identifier) => identifierRow(identifier, candidate)),
-  ];
-}
-
 const FIELD_WORDS: Readonly<Record<QualifierRow['field'], string>> = {
   birthDate: 'born', nationality: 'nationality', country: 'country', gender: 'gender', identifier: 'document',
 };
@@ -48,19 +38,32 @@ function qualifierWords(q: QualifierRow): string {
   return `${FIELD_WORDS[q.field]} ${q.query} (query) vs ${listed}: ${q.outcome.replace('_', ' ')}, ${signed(q.effect)}`;
 }
 
+/** The name's score plus the rows' effects, clamped to 0..1 (exactly the name's when there are no rows). */
+export function qualifiedScore(nameScore: number, qualifiers: readonly QualifierRow[]): number {
+  if (qualifiers.length === 0) return nameScore;
+  const effects = qualifiers.reduce((total, q) => total + q.effect, 0);
+  return Math.round(Math.min(1, Math.max(0, nameScore + effects)) * 1000) / 1000;
+}
+
+/**
+ * A name comparison with the qualifier rows added: the score is the name's plus the rows' effects, clamped to 0..1
+ * (exactly the name's when there are no rows), and the summary says each row in words, e.g. `born 1990-05-04 (query)
+ * vs 1962 (UN KPi.012): contradicts, −0.30`.
+ */
+export function withQualifiers(name: Pick<NameComparison, 'score' | 'explanation'>, qualifiers: readonly QualifierRow[]): EntityComparison {
+  const score = qualifiedScore(name.score, qualifiers);
+  const match = score >= DEFAULT_THRESHOLD;
+  const summary = qualifiers.length === 0
+    ? name.explanation.summary
+    : `${match ? 'match' : 'no match'} at ${Math.round(score * 100)}%: name ${Math.round(name.score * 100)}% (${name.explanation.summary.replace(NAME_VERDICT, '')}); ${qualifiers.map(qualifierWords).join('; ')}`;
+  return { score, match, explanation: { ...name.explanation, score, nameScore: name.score, qualifiers, summary } };
+}
+
 /**
  * Compare a query identity with a listed party, e.g. `compareEntities({ name: "Kim Chol", birthDate: "1990-05-04" },
  * { names: ["KIM CHOL"], birthDates: ["1962"] })` → no match: the exact name (1.00) is contradicted by the birth date
  * (−0.30). Without qualifiers the score is exactly the best `compareNames` score over the listed names.
  */
 export function compareEntities(query: EntityQuery, candidate: EntityCandidate): EntityComparison {
-  const name = bestName(query, candidate);
-  const qualifiers = qualifierRows(query, candidate);
-  const effects = qualifiers.reduce((total, q) => total + q.effect, 0);
-  const score = qualifiers.length === 0 ? name.score : Math.round(Math.min(1, Math.max(0, name.score + effects)) * 1000) / 1000;
-  const match = score >= DEFAULT_THRESHOLD;
-  const summary = qualifiers.length === 0
-    ? name.explanation.summary
-    : `${match ? 'match' : 'no match'} at ${Math.round(score * 100)}%: name ${Math.round(name.score * 100)}% (${name.explanation.summary.replace(NAME_VERDICT, '')}); ${qualifiers.map(qualifierWords).join('; ')}`;
-  return { score, match, explanation: { ...name.explanation, score, nameScore: name.score, qualifiers, summary } };
+  return withQualifiers(bestName(query, candidate), qualifierRowsOf(prepareQueryIdentity(query), prepareListedIdentity(candidate)));
 }

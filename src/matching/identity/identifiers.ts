@@ -1,7 +1,7 @@
 /** The identity documents a screening compares; every type the importers store maps onto one of them. */
-export type IdentifierType = 'passport' | 'national_id' | 'tax_id' | 'registration' | 'imo' | 'mmsi' | 'swift_bic' | 'other';
+export const IDENTIFIER_TYPES = ['passport', 'national_id', 'tax_id', 'registration', 'imo', 'mmsi', 'swift_bic', 'other'] as const;
 
-export const IDENTIFIER_TYPES: readonly IdentifierType[] = ['passport', 'national_id', 'tax_id', 'registration', 'imo', 'mmsi', 'swift_bic', 'other'];
+export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
 
 // Keywords of the printed and stored type names, first hit wins: `Numéro de passeport`, `passportNumber`,
 // `diplomatic_passport` → passport; `IMO number (printed in COMMENTS1)`, `imoNumber` → imo.
