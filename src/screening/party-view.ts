@@ -12,8 +12,8 @@ export interface PartyDetail extends EntityDetail {
 }
 
 /**
- * An entity as one real-world party: the record asked for, with the names, designations, identifiers, relations,
- * events and citations of every other record of the same party (e.g. Lazarus Group with OFAC entry 27307).
+ * An entity as one real-world party: the record asked for, with the names, designations, identifiers, qualifiers
+ * (birth dates, nationalities, …), relations, events and citations of every other record of the same party (e.g. Lazarus Group with OFAC entry 27307).
  */
 export function partyDetail(db: Db, state: ScreeningState, id: string): PartyDetail | null {
   const entity = getEntity(db, id);
@@ -32,6 +32,12 @@ export function partyDetail(db: Db, state: ScreeningState, id: string): PartyDet
     names: records.flatMap((r) => r.names),
     designations: records.flatMap((r) => r.designations),
     identifiers: records.flatMap((r) => r.identifiers),
+    // Each value keeps its citation, so the lists that print the same birth date are each shown.
+    birthDates: records.flatMap((r) => r.birthDates),
+    birthPlaces: records.flatMap((r) => r.birthPlaces),
+    nationalities: records.flatMap((r) => r.nationalities),
+    countries: records.flatMap((r) => r.countries),
+    gender: records.map((r) => r.gender).find((g) => g !== null) ?? null,
     relations: records.flatMap((r) => r.relations).filter((r) => !memberIds.has(r.entity.id)),
     events: records.flatMap((r) => r.events),
     citations: records.flatMap((r) => r.citations),

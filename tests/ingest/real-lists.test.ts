@@ -9,6 +9,7 @@ import { parseOfacXml } from '../../src/ingest/lists/ofac-xml.js';
 import type { ParsedList } from '../../src/ingest/lists/types.js';
 import { parseUnXml } from '../../src/ingest/lists/un-xml.js';
 import type { EntityRecord } from '../../src/model.js';
+import { qualifier, valuesOf } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATA = resolve(ROOT, '../shared/data');
@@ -121,6 +122,8 @@ describe.skipIf(absent)('the real UN Security Council Consolidated List of 2026-
     expect(list.source.id).toBe('un-sc-2026-02-27');
   });
 
+  const UN_KPI_001 = [{ sourceId: 'un-sc-2026-02-27', listEntry: 'KPi.001' }];
+
   it('KPi.001, YUN HO-JIN', () => {
     expect(byId(list, 'un-kpi.001')).toEqual({
       id: 'un-kpi.001',
@@ -129,12 +132,14 @@ describe.skipIf(absent)('the real UN Security Council Consolidated List of 2026-
       status: 'designated',
       details: {
         addresses: ["Pyongyang, Democratic People's Republic of Korea"],
-        countries: ["Democratic People's Republic of Korea"],
-        birthDates: ['1944-10-13'],
-        nationalities: ["Democratic People's Republic of Korea"],
         remarks:
           'Director of Namchongang Trading Corporation; oversees the import of items needed for the uranium enrichment program.; Designation: Director of Namchongang Trading Corporation',
       },
+      qualifiers: [
+        qualifier('birth_date', '1944-10-13', '1944-10-13', UN_KPI_001, 'day'),
+        qualifier('nationality', 'KP', "Democratic People's Republic of Korea", UN_KPI_001),
+        qualifier('country', 'KP', "Democratic People's Republic of Korea", UN_KPI_001),
+      ],
       names: [
         { name: 'YUN HO-JIN', type: 'primary', citations: [{ sourceId: 'un-sc-2026-02-27', listEntry: 'KPi.001' }] },
         { name: 'Yun Ho-chin', type: 'alias', citations: [{ sourceId: 'un-sc-2026-02-27', listEntry: 'KPi.001' }] },
