@@ -46,6 +46,8 @@ describe('countries, places of birth and gender', () => {
     ['DPRK', 'KP'],
     ['Korea, South', 'KR'],
     ['CHINA', 'CN'],
+    ['Bosnia and Herzegovina', 'BA'],
+    ['Trinidad and Tobago', 'TT'],
   ])('%s is %s', (printed, code) => {
     expect(country('nationality', printed, CITE)).toEqual({ field: 'nationality', value: code, printed, citations: CITE });
   });

@@ -56,6 +56,14 @@ describe.skipIf(absent)('the real OFAC SDN advanced XML of 2025-11-19', () => {
     expect(new Set(list.entities.map((e) => e.id)).size).toBe(18_367);
   });
 
+  it('YUN, Ho-Jin (12218): born 1944-10-13, a KP national; every printed birth date of the list is read', () => {
+    expect(valuesOf(byId(list, 'ofac-12218'), 'birth_date')).toEqual(['1944-10-13']);
+    expect(valuesOf(byId(list, 'ofac-12218'), 'nationality')).toEqual(['KP']);
+    const dates = list.entities.flatMap((e) => (e.qualifiers ?? []).filter((q) => q.field === 'birth_date'));
+    expect(dates).toHaveLength(7_983);
+    expect(dates.filter((q) => q.value === undefined)).toEqual([]);
+  });
+
   it('Lazarus Group (27307): its a.k.a.s, address, program and Ethereum addresses', () => {
     const lazarus = byId(list, 'ofac-27307');
     expect(lazarus.name).toBe('Lazarus Group');
@@ -123,6 +131,13 @@ describe.skipIf(absent)('the real UN Security Council Consolidated List of 2026-
   });
 
   const UN_KPI_001 = [{ sourceId: 'un-sc-2026-02-27', listEntry: 'KPi.001' }];
+
+  it('its DPRK individuals (KPi.*) carry their birth dates, every one read', () => {
+    const kpi = list.entities.filter((e) => e.id.startsWith('un-kpi.'));
+    expect(kpi).toHaveLength(80);
+    expect(kpi.filter((e) => valuesOf(e, 'birth_date').length > 0)).toHaveLength(72);
+    expect(kpi.flatMap((e) => valuesOf(e, 'birth_date')).filter((v) => v === undefined)).toEqual([]);
+  });
 
   it('KPi.001, YUN HO-JIN', () => {
     expect(byId(list, 'un-kpi.001')).toEqual({
