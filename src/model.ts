@@ -80,10 +80,30 @@ export interface Relation {
 
 export interface EntityDetails {
   addresses?: string[] | undefined;
-  countries?: string[] | undefined;
-  birthDates?: PartialDate[] | undefined;
-  nationalities?: string[] | undefined;
   remarks?: string | undefined;
+}
+
+/** What a list says of who a party is, beside its names: one kind of qualifier per field. */
+export const QUALIFIER_FIELDS = ['birth_date', 'birth_place', 'nationality', 'country', 'gender'] as const;
+export type QualifierField = (typeof QUALIFIER_FIELDS)[number];
+
+/** How much of a birth date a list prints: a day, a month, a year, a range of dates, or a year "circa". */
+export const BIRTH_DATE_PRECISIONS = ['day', 'month', 'year', 'range', 'circa'] as const;
+export type BirthDatePrecision = (typeof BIRTH_DATE_PRECISIONS)[number];
+
+/**
+ * One printed fact about a party's identity, read once at import into a typed value, the printed text kept beside
+ * it. `value`: a birth date as `1944-10-13`, `1944-10`, `1944`, `1962 to 1964` or `circa 1964`; a nationality,
+ * country or birth place as its ISO 3166-1 alpha-2 code; a gender as `male`, `female` or `other`. Undefined when
+ * the printed text cannot be read (`Korea`, a date that is no date): the text is kept and still shown.
+ */
+export interface Qualifier {
+  field: QualifierField;
+  value?: string | undefined;
+  /** Birth dates only. */
+  precision?: BirthDatePrecision | undefined;
+  printed: string;
+  citations: Citation[];
 }
 
 export interface EntityRecord {
@@ -93,6 +113,8 @@ export interface EntityRecord {
   status: EntityStatus;
   summary?: string | undefined;
   details?: EntityDetails | undefined;
+  /** Birth dates, places of birth, nationalities, countries and gender, in the order the list prints them. */
+  qualifiers?: Qualifier[] | undefined;
   names: EntityName[];
   designations: Designation[];
   identifiers: Identifier[];

@@ -26,7 +26,8 @@ export type CitedRecordType =
   | 'relation'
   | 'event'
   | 'event_participant'
-  | 'event_claim';
+  | 'event_claim'
+  | 'qualifier';
 
 /** One row of a citation query: the citation's own columns beside those of its source. */
 type CitationRow = Omit<CitationView, 'source'> & SourceRef & { recordId: string };

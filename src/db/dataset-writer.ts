@@ -57,6 +57,7 @@ function statements(db: Db) {
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
     identifier: db.prepare(`INSERT INTO identifier_rows (version_id, entity_id, type, value, chain, country, normalized)
       VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    qualifier: db.prepare('INSERT INTO qualifier_rows (version_id, entity_id, field, value, precision, printed) VALUES (?, ?, ?, ?, ?, ?)'),
     relation: db.prepare('INSERT INTO relation_rows (version_id, entity_id, type, target_id) VALUES (?, ?, ?, ?)'),
     event: db.prepare(`INSERT INTO event_rows (version_id, id, dataset_id, kind, title, start_date, end_date, date_precision,
       interval_start, interval_end, status, location, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -142,6 +143,10 @@ class VersionRows {
       const { lastInsertRowid } = s.identifier.run(v, e.id, i.type, i.value, i.chain ?? null, i.country ?? null, normalizedIdentifier(i));
       counts.identifiers++;
       cite('identifier', lastInsertRowid, i.citations);
+    }
+    for (const q of e.qualifiers ?? []) {
+      const { lastInsertRowid } = s.qualifier.run(v, e.id, q.field, q.value ?? null, q.precision ?? null, q.printed);
+      cite('qualifier', lastInsertRowid, q.citations);
     }
     for (const r of e.relations) {
       const { lastInsertRowid } = s.relation.run(v, e.id, r.type, r.targetId);

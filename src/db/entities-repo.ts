@@ -2,6 +2,7 @@ import type { EntityDetails, EntityKind, EntityStatus, NameType } from '../model
 import { type CitationView, citationsFor } from './citations.js';
 import { decodeCursor, paginate } from './cursor.js';
 import type { Db } from './database.js';
+import { type PartyQualifiers, qualifiersOfEntity } from './qualifiers-repo.js';
 
 export interface EntitySummary {
   id: string;
@@ -49,7 +50,7 @@ export interface EntityEventView {
   citations: CitationView[];
 }
 
-export interface EntityDetail extends EntitySummary {
+export interface EntityDetail extends EntitySummary, PartyQualifiers {
   datasetId: string;
   summary: string | null;
   details: EntityDetails;
@@ -143,6 +144,7 @@ export function getEntity(db: Db, id: string): EntityDetail | null {
   return {
     ...entity,
     details: detailsJson ? (JSON.parse(detailsJson) as EntityDetails) : {},
+    ...qualifiersOfEntity(db, id),
     names: withCitations(db, 'entity_name', names),
     designations: designationsOf(db, [id]).get(id) ?? [],
     identifiers: withCitations(db, 'identifier', identifiers),

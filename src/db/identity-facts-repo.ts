@@ -6,18 +6,16 @@ export interface PersonIdentity {
   entityId: string;
   datasetId: string;
   names: string[];
-  /** Birth dates as printed (`1944-10-13`, `1968`); the rule uses only full dates. */
+  /** Full birth dates (`1944-10-13`): the rule uses only those. */
   birthDates: string[];
   passports: { number: string; country: string | null }[];
 }
 
-/**
- * Every screenable person's birth dates, from one place: they are read out of `details_json` today; when they move to
- * a table of their own, this statement is all that changes.
- */
+/** Every screenable person's full birth dates, as the importers read them (`1944-10-13`). */
 const PERSON_BIRTH_DATES = `
-  SELECT e.id AS entityId, j.value AS birthDate FROM entities e, json_each(e.details_json, '$.birthDates') j
-  WHERE e.kind = 'person' AND e.status <> 'unflagged' AND e.details_json IS NOT NULL ORDER BY e.id`;
+  SELECT e.id AS entityId, q.value AS birthDate FROM entities e JOIN qualifiers q ON q.entity_id = e.id
+  WHERE e.kind = 'person' AND e.status <> 'unflagged' AND q.field = 'birth_date' AND q.precision = 'day' AND q.value IS NOT NULL
+  ORDER BY e.id`;
 
 const PERSON_NAMES = `
   SELECT e.id AS entityId, e.dataset_id AS datasetId, n.name FROM entity_names n JOIN entities e ON e.id = n.entity_id

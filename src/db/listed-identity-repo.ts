@@ -1,7 +1,11 @@
-import { z } from 'zod';
+import { readIdentifierType } from '../matching/index.js';
 import type { Db } from './database.js';
 
-/** What a list record prints about who a party is, beside its names, as printed (not yet read). */
+/**
+ * A listed party's identity as the screening compares it: every value in a form the identity readers accept —
+ * birth dates as `1944-10-13`, `1944`, `1962 to 1964` or `circa 1964` (or as printed when the import could not read
+ * them), nationalities and countries as ISO codes (or as printed), the gender as `male`/`female`/`other`.
+ */
 export interface PrintedIdentity {
   entityId: string;
   birthDates: string[];
@@ -11,57 +15,58 @@ export interface PrintedIdentity {
   identifiers: { type: string; number: string; country?: string | undefined }[];
 }
 
-// The identity fields of `entities.details_json` (the rest of it is not screening's business).
-const printedDetails = z
-  .object({
-    birthDates: z.array(z.string()).optional(),
-    nationalities: z.array(z.string()).optional(),
-    countries: z.array(z.string()).optional(),
-  })
-  .catch({});
-
 interface IdentityRow {
   entityId: string;
-  details: string | null;
-  type: string | null;
-  number: string | null;
+  /** 0: a qualifier (`kind` its field); 1: an identifier (`kind` its type). */
+  part: 0 | 1;
+  kind: string;
+  value: string;
   country: string | null;
 }
 
+// One query, in entity order, so each party is handed over whole while only it is held: the qualifiers the
+// screening compares (not places of birth, which are shown, not scored) and the identifiers of the serving versions.
+const IDENTITY_ROWS = `
+  SELECT entity_id AS entityId, 0 AS part, field AS kind, coalesce(value, printed) AS value, NULL AS country, id
+    FROM qualifiers WHERE field IN ('birth_date', 'nationality', 'country', 'gender')
+  UNION ALL
+  SELECT entity_id, 1, type, value, country, id FROM identifiers
+  ORDER BY entityId, part, id`;
+
+const empty = (entityId: string): PrintedIdentity => ({ entityId, birthDates: [], nationalities: [], countries: [], identifiers: [] });
+
+const hasValues = (p: PrintedIdentity): boolean =>
+  p.birthDates.length + p.nationalities.length + p.countries.length + p.identifiers.length > 0 || p.gender !== undefined;
+
+function add(identity: PrintedIdentity, row: IdentityRow): void {
+  if (row.part === 1) {
+    // Only documents a screening compares: not wallet addresses, list references, e-mail addresses, …
+    if (readIdentifierType(row.kind, row.value) === undefined) return;
+    identity.identifiers.push(row.country === null ? { type: row.kind, number: row.value } : { type: row.kind, number: row.value, country: row.country });
+  } else if (row.kind === 'birth_date') identity.birthDates.push(row.value);
+  else if (row.kind === 'nationality') identity.nationalities.push(row.value);
+  else if (row.kind === 'country') identity.countries.push(row.value);
+  else identity.gender ??= row.value;
+}
+
 /**
- * Calls `onIdentity` once for every screenable record that prints a birth date, nationality, country or identity
- * document, in entity id order. Crypto addresses are screened as addresses, not as documents, and are left out.
+ * Hands `onIdentity` the identity of every party of the serving versions that has at least one birth date,
+ * nationality, country, gender or identity document the readers know, one party at a time (nothing is held but
+ * the party being read; `onIdentity` must not use the database meanwhile). It reads in a transaction: called inside
+ * readScreeningSnapshot's transaction, better-sqlite3 nests it as a savepoint of that one, so it reads the same
+ * snapshot as the rest of the screening state; called alone, it reads one consistent version all the same.
  */
 export function forEachPrintedIdentity(db: Db, onIdentity: (p: PrintedIdentity) => void): void {
-  const rows = db
-    .prepare(
-      `SELECT e.id AS entityId, e.details_json AS details, i.type, i.value AS number, i.country
-       FROM entities e LEFT JOIN identifiers i ON i.entity_id = e.id AND i.type <> 'crypto_address'
-       WHERE e.status <> 'unflagged' AND (e.details_json IS NOT NULL OR i.id IS NOT NULL)
-       ORDER BY e.id, i.id`,
-    )
-    .iterate() as IterableIterator<IdentityRow>;
-  let current: PrintedIdentity | undefined;
-  const flush = (identity: PrintedIdentity | undefined) => {
-    if (!identity) return;
-    const printsSomething = identity.birthDates.length + identity.nationalities.length + identity.countries.length + identity.identifiers.length > 0;
-    if (printsSomething) onIdentity(identity);
-  };
-  for (const row of rows) {
-    if (!current || current.entityId !== row.entityId) {
-      flush(current);
-      const details = printedDetails.parse(row.details === null ? {} : JSON.parse(row.details));
-      current = {
-        entityId: row.entityId,
-        birthDates: details.birthDates ?? [],
-        nationalities: details.nationalities ?? [],
-        countries: details.countries ?? [],
-        identifiers: [],
-      };
+  db.transaction(() => {
+    const rows = db.prepare(IDENTITY_ROWS).iterate() as IterableIterator<IdentityRow>;
+    let current: PrintedIdentity | undefined;
+    for (const row of rows) {
+      if (current?.entityId !== row.entityId) {
+        if (current && hasValues(current)) onIdentity(current);
+        current = empty(row.entityId);
+      }
+      add(current, row);
     }
-    if (row.type !== null && row.number !== null) {
-      current.identifiers.push({ type: row.type, number: row.number, ...(row.country === null ? {} : { country: row.country }) });
-    }
-  }
-  flush(current);
+    if (current && hasValues(current)) onIdentity(current);
+  })();
 }

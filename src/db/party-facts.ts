@@ -1,4 +1,4 @@
-import type { EntityRecord } from '../model.js';
+import type { EntityRecord, Qualifier, QualifierField } from '../model.js';
 
 /** What a change list shows of a party, field by field. */
 export const FACT_FIELDS = ['names', 'designations', 'addresses', 'identifiers', 'birthDates', 'relations', 'other'] as const;
@@ -18,6 +18,11 @@ export type FactChanges = Partial<Record<FactField, FieldChange>>;
 const lines = (values: Iterable<string>) => [...new Set(values)].sort();
 const labelled = (label: string, values: readonly string[] | undefined) => (values ?? []).map((v) => `${label}: ${v}`);
 
+/** A qualifier as read, with the printed text beside it where it differs: `1944-10-13 (13 Oct 1944)`, `KP (Korea, North)`. */
+const qualifierLine = (q: Qualifier) => (q.value === undefined || q.value === q.printed ? q.printed : `${q.value} (${q.printed})`);
+const qualifierLines = (e: EntityRecord, field: QualifierField) =>
+  (e.qualifiers ?? []).filter((q) => q.field === field).map(qualifierLine);
+
 /**
  * What a list says of a party, in the terms a compliance team re-screens by: `KIM Jong Un (alias)`,
  * `OFAC SDN DPRK3 27307 listed 2019-09-13`, `passport 836410115 (KP)`, `controlled_by ofac-12210`.
@@ -31,13 +36,15 @@ export function partyFacts(e: EntityRecord): PartyFacts {
     ),
     addresses: lines(details.addresses ?? []),
     identifiers: lines(e.identifiers.map((i) => `${i.type} ${i.value}${i.chain ? ` (${i.chain})` : ''}${i.country ? ` (${i.country})` : ''}`)),
-    birthDates: lines(details.birthDates ?? []),
+    birthDates: lines(qualifierLines(e, 'birth_date')),
     relations: lines(e.relations.map((r) => `${r.type} ${r.targetId}`)),
     other: lines([
       `kind: ${e.kind}`,
       `status: ${e.status}`,
-      ...labelled('country', details.countries),
-      ...labelled('nationality', details.nationalities),
+      ...labelled('country', qualifierLines(e, 'country')),
+      ...labelled('nationality', qualifierLines(e, 'nationality')),
+      ...labelled('place of birth', qualifierLines(e, 'birth_place')),
+      ...labelled('gender', qualifierLines(e, 'gender')),
       ...labelled('remarks', details.remarks === undefined ? [] : [details.remarks]),
       ...labelled('summary', e.summary === undefined ? [] : [e.summary]),
     ]),

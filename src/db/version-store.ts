@@ -11,6 +11,7 @@ const ROW_TABLES = [
   'entity_name_rows',
   'designation_rows',
   'identifier_rows',
+  'qualifier_rows',
   'relation_rows',
   'event_participant_rows',
   'event_claim_rows',

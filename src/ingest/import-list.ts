@@ -204,7 +204,7 @@ export async function importList(db: Db, format: ListFormat, input: string, opti
 /** Points the list's citations at the namespaced source id, in place (the parsed records are ours alone). */
 function retargetCitations(entities: EntityRecord[], from: string, to: string): void {
   for (const e of entities) {
-    for (const part of [e, ...e.names, ...e.designations, ...e.identifiers, ...e.relations]) {
+    for (const part of [e, ...e.names, ...e.designations, ...e.identifiers, ...(e.qualifiers ?? []), ...e.relations]) {
       for (const c of part.citations) if (c.sourceId === from) c.sourceId = to;
     }
   }

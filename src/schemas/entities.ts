@@ -11,6 +11,7 @@ import {
   nameTypeSchema,
   queryParameters,
 } from './common.js';
+import { BIRTH_DATE_PRECISIONS } from '../model.js';
 import { exposureSchema } from './exposure.js';
 
 export const entityListQuerySchema = queryParameters({
@@ -32,6 +33,12 @@ export const entityListSchema = named(
   z.object({ entities: z.array(entitySummarySchema), nextCursor: z.string().nullable() }),
 );
 
+const qualifierSchema = z.object({
+  value: z.string().nullable().describe('The printed text read into a typed value; null when it could not be read (a bare `Korea`).'),
+  printed: z.string().describe('The text as the list prints it.'),
+  citations: z.array(citationSchema).describe('The list entry (or article) it comes from.'),
+});
+
 export const entityDetailSchema = named(
   'EntityDetail',
   z.object({
@@ -46,11 +53,24 @@ export const entityDetailSchema = named(
     summary: z.string().nullable(),
     details: z.object({
       addresses: z.array(z.string()).optional(),
-      countries: z.array(z.string()).optional(),
-      birthDates: z.array(z.string()).optional(),
-      nationalities: z.array(z.string()).optional(),
       remarks: z.string().optional(),
     }),
+    birthDates: z
+      .array(
+        qualifierSchema.extend({
+          precision: z
+            .enum(BIRTH_DATE_PRECISIONS)
+            .nullable()
+            .describe('How much of the date the list prints; null when the printed text could not be read.'),
+        }),
+      )
+      .describe(
+        'Birth dates as the lists print them (several per party); `value` is `1944-10-13`, `1944-10`, `1944`, `1962 to 1964` or `circa 1964`.',
+      ),
+    birthPlaces: z.array(qualifierSchema).describe('Places of birth as printed; `value` is the country’s ISO 3166-1 alpha-2 code when known.'),
+    nationalities: z.array(qualifierSchema).describe('Nationalities and citizenships; `value` is the ISO 3166-1 alpha-2 code.'),
+    countries: z.array(qualifierSchema).describe('Countries of address (or, for curated records, of the party); `value` is the ISO code.'),
+    gender: qualifierSchema.nullable().describe('`value` is `male`, `female` or `other`; null when no list prints one.'),
     names: z.array(
       z.object({
         name: z.string(),

@@ -1,5 +1,6 @@
 import type { CitationView } from '../db/citations.js';
 import type { DesignationView, EntityEventView, EntityNameView, IdentifierView, RelationView } from '../db/entities-repo.js';
+import type { QualifierView } from '../db/qualifiers-repo.js';
 
 /**
  * A party's facts from all its records, each fact once: two records of one list (the curated record that cites
@@ -64,3 +65,6 @@ export const mergeCitations = (cs: readonly CitationView[]) => {
     return true;
   });
 };
+
+/** Birth dates, places, nationalities and countries by what they read as (`1944-10-13`, `KP`), else as printed. */
+export const mergeQualifierValues = <T extends QualifierView>(qs: readonly T[]) => oncePerKey(qs, (q) => q.value ?? `printed:${q.printed}`);

@@ -2,7 +2,7 @@ import type { Db } from '../db/database.js';
 import { type EntityDetail, getEntity } from '../db/entities-repo.js';
 import type { ScreeningState } from './catalog.js';
 import type { Exposure } from './exposure.js';
-import { mergeCitations, mergeDesignations, mergeEvents, mergeIdentifiers, mergeNames, mergeRelations } from './merged-facts.js';
+import { mergeCitations, mergeDesignations, mergeEvents, mergeIdentifiers, mergeNames, mergeQualifierValues, mergeRelations } from './merged-facts.js';
 import { partyStatus } from './parties.js';
 
 export interface PartyDetail extends EntityDetail {
@@ -13,8 +13,8 @@ export interface PartyDetail extends EntityDetail {
 }
 
 /**
- * An entity as one real-world party: the record asked for, with the names, designations, identifiers, relations,
- * events and citations of every other record of the same party (e.g. Lazarus Group with OFAC entry 27307).
+ * An entity as one real-world party: the record asked for, with the names, designations, identifiers, qualifiers
+ * (birth dates, nationalities, …), relations, events and citations of every other record of the same party (e.g. Lazarus Group with OFAC entry 27307).
  */
 export function partyDetail(db: Db, state: ScreeningState, id: string): PartyDetail | null {
   const entity = getEntity(db, id);
@@ -37,5 +37,10 @@ export function partyDetail(db: Db, state: ScreeningState, id: string): PartyDet
     relations: mergeRelations(records.flatMap((r) => r.relations).filter((r) => !memberIds.has(r.entity.id))),
     events: mergeEvents(records.flatMap((r) => r.events)),
     citations: mergeCitations(records.flatMap((r) => r.citations)),
+    birthDates: mergeQualifierValues(records.flatMap((r) => r.birthDates)),
+    birthPlaces: mergeQualifierValues(records.flatMap((r) => r.birthPlaces)),
+    nationalities: mergeQualifierValues(records.flatMap((r) => r.nationalities)),
+    countries: mergeQualifierValues(records.flatMap((r) => r.countries)),
+    gender: records.map((r) => r.gender).find((g) => g !== null) ?? null,
   };
 }

@@ -43,6 +43,40 @@ describe('curated loader: rejections name the file, the record and the field', (
     ]);
   });
 
+  it('a nationality that names no one country (a bare Korea) and a birth date that is no date', () => {
+    edit('entities.yaml', '    name: Jane Roe\n', `    name: Jane Roe
+    nationalities:
+      - value: Korea
+        citations: [{ source: report-a, quote: Jane Roe spoke }]
+    birthDates:
+      - value: soon
+        citations: [{ source: report-a, quote: Jane Roe spoke }]
+`);
+    expect(problemsOf(work.dir)).toEqual([
+      expect.stringMatching(/entities\.yaml: entities\[\d+\] \(id "jane-roe"\): nationalities\.0\.value: must be a country code or name, not ambiguous$/),
+      expect.stringMatching(/entities\.yaml: entities\[\d+\] \(id "jane-roe"\): birthDates\.0\.value: must be a date/),
+      // A record refused is no record: what refers to it is reported too.
+      expect.stringMatching(/events\.yaml: .*unknown entity "jane-roe"$/),
+    ]);
+  });
+
+  it('a nationality and a birth date are stored as qualifiers with their own citations', () => {
+    edit('entities.yaml', '    name: Jane Roe\n', `    name: Jane Roe
+    nationalities:
+      - value: North Korea
+        citations: [{ source: report-a, quote: Jane Roe spoke }]
+    birthDates:
+      - value: circa 1964
+        citations: [{ source: report-a, quote: Jane Roe spoke }]
+`);
+    const jane = loadCuratedDataset(work.dir).entities.find((e) => e.id === 'jane-roe');
+    const cite = [{ sourceId: 'report-a', quote: 'Jane Roe spoke', listEntry: undefined, note: undefined }];
+    expect(jane?.qualifiers).toEqual([
+      { field: 'birth_date', value: 'circa 1964', precision: 'circa', printed: 'circa 1964', citations: cite },
+      { field: 'nationality', value: 'KP', printed: 'North Korea', citations: cite },
+    ]);
+  });
+
   it('an empty citation list', () => {
     edit('entities.yaml', '    citations:\n      - source: list-x\n        listEntry: X-2\n', '    citations: []\n');
     expect(problemsOf(work.dir)).toEqual([

@@ -64,6 +64,42 @@ describe('migrations', () => {
     work.cleanup();
   });
 
+  it('011 turns the uncited birth dates, nationalities and countries of details into qualifiers citing the party, the rest kept', () => {
+    const work = tempDir();
+    const file = path.join(work.dir, 'before-011.db');
+    const old = new Database(file);
+    migrate(old, readMigrations().filter((m) => m.version < 11));
+    old.exec(`
+      INSERT INTO dataset_versions (id, dataset_id, version, imported_at, status, counts_json) VALUES (1, 'un-sc', 'v1', 'now', 'serving', '{}');
+      INSERT INTO datasets (id, title, version, loaded_at, counts_json, version_id) VALUES ('un-sc', 'UN', 'v1', 'now', '{}', 1);
+      INSERT INTO source_rows (version_id, id, dataset_id, kind, title) VALUES (1, 'un-sc:2026-02-27', 'un-sc', 'sanctions_list', 'UN list');
+      INSERT INTO entity_rows (version_id, id, dataset_id, kind, name, status, details_json, content_hash) VALUES
+        (1, 'un-kpi.1', 'un-sc', 'person', 'KIM', 'designated',
+         '{"addresses":["Pyongyang"],"countries":["Korea"],"birthDates":["1944-10-13","1950"],"nationalities":["DPRK"],"remarks":"r"}', 'h1'),
+        (1, 'un-kpi.2', 'un-sc', 'person', 'PAK', 'designated', '{"birthDates":["1960"]}', 'h2');
+      INSERT INTO citation_rows (version_id, dataset_id, record_type, record_id, source_id, list_entry) VALUES
+        (1, 'un-sc', 'entity', 'un-kpi.1', 'un-sc:2026-02-27', 'KPi.1'), (1, 'un-sc', 'entity', 'un-kpi.2', 'un-sc:2026-02-27', 'KPi.2');`);
+    old.close();
+
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT id, details_json AS details, content_hash AS hash FROM entities ORDER BY id').all()).toEqual([
+      { id: 'un-kpi.1', details: '{"addresses":["Pyongyang"],"remarks":"r"}', hash: 'h1' },
+      { id: 'un-kpi.2', details: null, hash: 'h2' },
+    ]);
+    expect(
+      db.prepare(`SELECT q.entity_id AS id, q.field, q.value, q.printed, c.list_entry AS entry FROM qualifiers q
+                  JOIN citations c ON c.record_type = 'qualifier' AND c.record_id = q.id ORDER BY q.id`).all(),
+    ).toEqual([
+      { id: 'un-kpi.1', field: 'birth_date', value: null, printed: '1944-10-13', entry: 'KPi.1' },
+      { id: 'un-kpi.1', field: 'birth_date', value: null, printed: '1950', entry: 'KPi.1' },
+      { id: 'un-kpi.1', field: 'nationality', value: null, printed: 'DPRK', entry: 'KPi.1' },
+      { id: 'un-kpi.1', field: 'country', value: null, printed: 'Korea', entry: 'KPi.1' },
+      { id: 'un-kpi.2', field: 'birth_date', value: null, printed: '1960', entry: 'KPi.2' },
+    ]);
+    db.close();
+    work.cleanup();
+  });
+
   it('roll back a failing migration entirely', () => {
     const db = new Database(':memory:');
     const broken = { version: 1, name: '001_broken.sql', sql: 'CREATE TABLE a (x INTEGER); CREATE TABLE oops (' };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ListFormatError } from '../../src/ingest/lists/errors.js';
 import { parseEuXml } from '../../src/ingest/lists/eu-xml.js';
 import { openFile } from '../../src/ingest/lists/input.js';
-import { citing, fixture, fromText } from './helpers.js';
+import { citing, fixture, fromText, qualifier } from './helpers.js';
 
 const SAMPLE = fixture('eu-fsf-sample.xml');
 const cite = citing('eu-fsf-2030-03-18');
@@ -39,11 +39,14 @@ describe('parseEuXml', () => {
       kind: 'person',
       name: 'Chol-su Kim',
       status: 'designated',
-      details: {
-        birthDates: ['1970-01-02', '1971', '1972'],
-        nationalities: [KOREA],
-        remarks: `Listed as a trade representative of a designated entity.; Function: Trade representative; Gender: M; Place of birth: Hamhung, ${KOREA}; Date of birth approximate: 1971, 1972`,
-      },
+      details: { remarks: 'Listed as a trade representative of a designated entity.; Function: Trade representative' },
+      qualifiers: [
+        qualifier('birth_date', '1970-01-02', '1970-01-02', cite('EU.9001.11'), 'day'),
+        qualifier('birth_date', '1971 to 1972', 'circa 1971 to 1972', cite('EU.9001.11'), 'range'),
+        qualifier('birth_place', 'KP', `Hamhung, ${KOREA}`, cite('EU.9001.11')),
+        qualifier('nationality', 'KP', KOREA, cite('EU.9001.11')),
+        qualifier('gender', 'male', 'M', cite('EU.9001.11')),
+      ],
       names: [
         { name: 'Chol-su Kim', type: 'primary', citations: cite('EU.9001.11') },
         { name: 'Chol Su KIM', type: 'alias', citations: cite('EU.9001.11') },
@@ -75,9 +78,9 @@ describe('parseEuXml', () => {
       status: 'designated',
       details: {
         addresses: [`Harbour Street 1, Nampo, ${KOREA}`],
-        countries: [KOREA, 'CHINA'],
         remarks: 'EMAIL: ocean@example.org',
       },
+      qualifiers: [qualifier('country', 'KP', KOREA, cite('EU.9002.22')), qualifier('country', 'CN', 'CHINA', cite('EU.9002.22'))],
       names: [
         { name: 'Ocean Star Shipping Company', type: 'primary', citations: cite('EU.9002.22') },
         { name: 'OCEAN STAR SHIPPING CO LTD', type: 'alias', citations: cite('EU.9002.22') },

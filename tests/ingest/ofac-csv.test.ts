@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ListFormatError } from '../../src/ingest/lists/errors.js';
 import { parseOfacCsv } from '../../src/ingest/lists/ofac-csv.js';
-import { citing, fixture } from './helpers.js';
+import { citing, fixture, qualifier } from './helpers.js';
 
 const DIR = fixture('ofac-legacy-csv');
 const cite = citing('ofac-sdn-2030-03-04');
@@ -32,7 +32,8 @@ describe('parseOfacCsv', () => {
       kind: 'organization',
       name: 'MOONLIGHT LEDGER BUREAU',
       status: 'designated',
-      details: { addresses: ['Harbour Road 7, Nampo, Korea, North'], countries: ['Korea, North'], remarks },
+      details: { addresses: ['Harbour Road 7, Nampo, Korea, North'], remarks },
+      qualifiers: [qualifier('country', 'KP', 'Korea, North', cite('90001'))],
       names: [
         { name: 'MOONLIGHT LEDGER BUREAU', type: 'primary', citations: cite('90001') },
         { name: 'OFFICE 77', type: 'former', citations: cite('90001') },
@@ -59,12 +60,15 @@ describe('parseOfacCsv', () => {
       name: 'PAK, Song Il',
       status: 'designated',
       details: {
-        countries: ['Korea, North'],
-        birthDates: ['1975', '1976', '1977'],
-        nationalities: ['Korea, North'],
         remarks:
           "DOB 1975 to 1977; nationality Korea, North; Gender Male; Passport 927654321 (Korea, North); a.k.a. 'PAK, Song-il'; Linked To: MOONLIGHT LEDGER BUREAU.",
       },
+      qualifiers: [
+        qualifier('birth_date', '1975 to 1977', '1975 to 1977', cite('90002'), 'range'),
+        qualifier('nationality', 'KP', 'Korea, North', cite('90002')),
+        qualifier('country', 'KP', 'Korea, North', cite('90002')),
+        qualifier('gender', 'male', 'Male', cite('90002')),
+      ],
       names: [
         { name: 'PAK, Song Il', type: 'primary', citations: cite('90002') },
         { name: '박성일', type: 'original_script', script: 'Hang', citations: cite('90002') },

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ListFormatError } from '../../src/ingest/lists/errors.js';
 import { openFile } from '../../src/ingest/lists/input.js';
 import { parseOfacXml } from '../../src/ingest/lists/ofac-xml.js';
-import { citing, fixture, fromText } from './helpers.js';
+import { citing, fixture, fromText, qualifier } from './helpers.js';
 
 const SAMPLE = fixture('ofac-advanced-sample.xml');
 const cite = citing('ofac-sdn-2030-03-04');
@@ -33,7 +33,8 @@ describe('parseOfacXml', () => {
       kind: 'organization',
       name: 'Moonlight Ledger Bureau',
       status: 'designated',
-      details: { addresses: ['Harbour Road 7, Nampo, Korea, North'], countries: ['Korea, North'] },
+      details: { addresses: ['Harbour Road 7, Nampo, Korea, North'] },
+      qualifiers: [qualifier('country', 'KP', 'Korea, North', cite('90001'))],
       names: [
         { name: 'Moonlight Ledger Bureau', type: 'primary', citations: cite('90001') },
         { name: 'Silver Fox Team', type: 'weak_alias', citations: cite('90001') },
@@ -59,11 +60,12 @@ describe('parseOfacXml', () => {
       kind: 'person',
       name: 'PAK, Song Il',
       status: 'designated',
-      details: {
-        birthDates: ['1975', '1976', '1977'],
-        nationalities: ['Korea, North'],
-        remarks: "Head of the bureau's foreign desk.; Gender: Male",
-      },
+      details: { remarks: "Head of the bureau's foreign desk." },
+      qualifiers: [
+        qualifier('birth_date', '1975 to 1977', '1975 to 1977', cite('90002'), 'range'),
+        qualifier('nationality', 'KP', 'Korea, North', cite('90002')),
+        qualifier('gender', 'male', 'Male', cite('90002')),
+      ],
       names: [
         { name: 'PAK, Song Il', type: 'primary', citations: cite('90002') },
         { name: '박성일', type: 'original_script', script: 'Hang', citations: cite('90002') },

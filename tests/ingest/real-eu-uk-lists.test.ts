@@ -11,6 +11,7 @@ import { parseUkConList } from '../../src/ingest/lists/uk-conlist.js';
 import { parseUkFcdoXml } from '../../src/ingest/lists/uk-fcdo-xml.js';
 import { parseUnXml } from '../../src/ingest/lists/un-xml.js';
 import type { EntityRecord } from '../../src/model.js';
+import { qualifier, valuesOf } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATA = resolve(ROOT, '../shared/data');
@@ -57,7 +58,8 @@ describe.skipIf(absent)('the real EU Financial Sanctions Files XML of 2022-03-18
       kind: 'person',
       name: 'Ho-jin Yun',
       status: 'designated',
-      details: { birthDates: ['1944-10-13'], remarks: 'Function: Director of Namchongang Trading Corporation' },
+      details: { remarks: 'Function: Director of Namchongang Trading Corporation' },
+      qualifiers: [qualifier('birth_date', '1944-10-13', '1944-10-13', [{ sourceId: 'eu-fsf-2022-03-18', listEntry: 'EU.4097.56' }], 'day')],
       names: [
         { name: 'Ho-jin Yun', type: 'primary', citations: [{ sourceId: 'eu-fsf-2022-03-18', listEntry: 'EU.4097.56' }] },
         { name: 'Ho-chin Yun', type: 'alias', citations: [{ sourceId: 'eu-fsf-2022-03-18', listEntry: 'EU.4097.56' }] },
@@ -94,7 +96,7 @@ describe.skipIf(absent)('the real EU Financial Sanctions Files XML of 2022-03-18
     let compared = 0;
     for (const person of prk.filter((e) => e.kind === 'person')) {
       const row = person.names.map((n) => annexByName.get(words(n.name))).find((r) => r !== undefined);
-      const full = (person.details?.birthDates ?? []).filter((d) => d.length === 10);
+      const full = valuesOf(person, 'birth_date').filter((d): d is string => d?.length === 10);
       if (!row || full.length === 0 || !row.birthDate) continue;
       compared++;
       for (const date of full) expect(annexDates(row), person.name).toContain(date);
@@ -119,7 +121,7 @@ describe.skipIf(absent)('the real OFSI Consolidated Lists of 2025-04-10 and 2025
   it('DPR0214, JANG BOM SU: every spelling once, both birth dates, the diplomatic passport, UN reference KPi.016', () => {
     const jang = byId(xlsx, 'uk-13327');
     expect(jang.names.map((n) => `${n.type} ${n.name}`)).toEqual(['primary JANG BOM SU', 'alias Jang HYON U', 'alias Jang POM SU']);
-    expect(jang.details?.birthDates).toEqual(['1958-02-22', '1957-04-15']);
+    expect(valuesOf(jang, 'birth_date')).toEqual(['1958-02-22', '1957-04-15']);
     expect(jang.designations.map((d) => [d.list, d.program, d.listRef, d.listedOn])).toEqual([
       ['OFSI Consolidated List of Financial Sanctions Targets', "Democratic People's Republic of Korea", 'DPR0214', '2016-03-02'],
     ]);
@@ -165,7 +167,7 @@ describe.skipIf(absent)('the real FCDO UK Sanctions List sample of 2026-08-14', 
     const petrel = byId(list, 'uk-dpr0075');
     expect(petrel.identifiers).toEqual([{ type: 'imo', value: '9562233', citations: [{ sourceId: 'uk-2026-08-14', listEntry: 'DPR0075' }] }]);
     expect(petrel.designations.map((d) => d.program)).toEqual(["The Democratic People's Republic of Korea (Sanctions) (EU Exit) Regulations 2019"]);
-    expect(byId(list, 'uk-7270').details?.birthDates).toEqual(['1968', '1967-11-12']);
+    expect(valuesOf(byId(list, 'uk-7270'), 'birth_date')).toEqual(['1968', '1967-11-12']);
     expect(byId(list, 'uk-7270').identifiers.map((i) => i.value)).toEqual(['D0009720', 'D0010442', 'TAi.007']);
   });
 

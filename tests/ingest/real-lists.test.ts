@@ -9,6 +9,7 @@ import { parseOfacXml } from '../../src/ingest/lists/ofac-xml.js';
 import type { ParsedList } from '../../src/ingest/lists/types.js';
 import { parseUnXml } from '../../src/ingest/lists/un-xml.js';
 import type { EntityRecord } from '../../src/model.js';
+import { qualifier, valuesOf } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATA = resolve(ROOT, '../shared/data');
@@ -53,6 +54,14 @@ describe.skipIf(absent)('the real OFAC SDN advanced XML of 2025-11-19', () => {
     expect(list.entities).toHaveLength(18_367);
     expect(list.source.id).toBe('ofac-sdn-2025-11-19');
     expect(new Set(list.entities.map((e) => e.id)).size).toBe(18_367);
+  });
+
+  it('YUN, Ho-Jin (12218): born 1944-10-13, a KP national; every printed birth date of the list is read', () => {
+    expect(valuesOf(byId(list, 'ofac-12218'), 'birth_date')).toEqual(['1944-10-13']);
+    expect(valuesOf(byId(list, 'ofac-12218'), 'nationality')).toEqual(['KP']);
+    const dates = list.entities.flatMap((e) => (e.qualifiers ?? []).filter((q) => q.field === 'birth_date'));
+    expect(dates).toHaveLength(7_983);
+    expect(dates.filter((q) => q.value === undefined)).toEqual([]);
   });
 
   it('Lazarus Group (27307): its a.k.a.s, address, program and Ethereum addresses', () => {
@@ -121,6 +130,15 @@ describe.skipIf(absent)('the real UN Security Council Consolidated List of 2026-
     expect(list.source.id).toBe('un-sc-2026-02-27');
   });
 
+  const UN_KPI_001 = [{ sourceId: 'un-sc-2026-02-27', listEntry: 'KPi.001' }];
+
+  it('its DPRK individuals (KPi.*) carry their birth dates, every one read', () => {
+    const kpi = list.entities.filter((e) => e.id.startsWith('un-kpi.'));
+    expect(kpi).toHaveLength(80);
+    expect(kpi.filter((e) => valuesOf(e, 'birth_date').length > 0)).toHaveLength(72);
+    expect(kpi.flatMap((e) => valuesOf(e, 'birth_date')).filter((v) => v === undefined)).toEqual([]);
+  });
+
   it('KPi.001, YUN HO-JIN', () => {
     expect(byId(list, 'un-kpi.001')).toEqual({
       id: 'un-kpi.001',
@@ -129,12 +147,14 @@ describe.skipIf(absent)('the real UN Security Council Consolidated List of 2026-
       status: 'designated',
       details: {
         addresses: ["Pyongyang, Democratic People's Republic of Korea"],
-        countries: ["Democratic People's Republic of Korea"],
-        birthDates: ['1944-10-13'],
-        nationalities: ["Democratic People's Republic of Korea"],
         remarks:
           'Director of Namchongang Trading Corporation; oversees the import of items needed for the uranium enrichment program.; Designation: Director of Namchongang Trading Corporation',
       },
+      qualifiers: [
+        qualifier('birth_date', '1944-10-13', '1944-10-13', UN_KPI_001, 'day'),
+        qualifier('nationality', 'KP', "Democratic People's Republic of Korea", UN_KPI_001),
+        qualifier('country', 'KP', "Democratic People's Republic of Korea", UN_KPI_001),
+      ],
       names: [
         { name: 'YUN HO-JIN', type: 'primary', citations: [{ sourceId: 'un-sc-2026-02-27', listEntry: 'KPi.001' }] },
         { name: 'Yun Ho-chin', type: 'alias', citations: [{ sourceId: 'un-sc-2026-02-27', listEntry: 'KPi.001' }] },

@@ -9,7 +9,7 @@ import { enumerated } from '../../src/ingest/lists/uk-conlist-party.js';
 import { unReferencesIn } from '../../src/ingest/lists/uk-records.js';
 import { tempDir } from '../helpers/app.js';
 import { writeWorkbook, writeZip } from '../helpers/xlsx.js';
-import { citing, fixture } from './helpers.js';
+import { citing, fixture, qualifier } from './helpers.js';
 
 const SAMPLE = fixture('uk-conlist-sample.csv');
 const cite = citing('uk-2030-04-10');
@@ -62,12 +62,18 @@ describe('parseUkConList', () => {
       status: 'designated',
       details: {
         addresses: ['Harbour Street 1, Nampo, North Korea'],
-        countries: ['North Korea'],
-        birthDates: ['1970-01-02', '1971'],
-        nationalities: ['North Korea'],
         remarks:
-          '(UK Sanctions List Ref):DPR9001. (UN Ref):KPi.901. Listed as a trade representative of a designated entity. (Gender):Male; Position: Trade representative; Place of birth: Hamhung, North Korea; Place of birth: Pyongyang, North Korea',
+          '(UK Sanctions List Ref):DPR9001. (UN Ref):KPi.901. Listed as a trade representative of a designated entity. (Gender):Male; Position: Trade representative',
       },
+      qualifiers: [
+        qualifier('birth_date', '1970-01-02', '02/01/1970', cite('DPR9001'), 'day'),
+        qualifier('birth_date', '1971', '00/00/1971', cite('DPR9001'), 'year'),
+        qualifier('birth_place', 'KP', 'Hamhung, North Korea', cite('DPR9001')),
+        qualifier('birth_place', 'KP', 'Pyongyang, North Korea', cite('DPR9001')),
+        qualifier('nationality', 'KP', 'North Korea', cite('DPR9001')),
+        qualifier('country', 'KP', 'North Korea', cite('DPR9001')),
+        qualifier('gender', 'male', 'Male', cite('DPR9001')),
+      ],
       names: [
         { name: 'KIM CHOL SU', type: 'primary', citations: cite('DPR9001') },
         { name: '김철수', type: 'original_script', script: 'Hang', citations: cite('DPR9001') },
@@ -116,9 +122,9 @@ describe('parseUkConList', () => {
       status: 'designated',
       details: {
         addresses: ['Tverskaya 1, Moscow, 125009, Russia'],
-        countries: ['Russia'],
         remarks: '(UK Sanctions List Ref):RUS9003. (UN Ref):KPe.902. Supplies a designated entity. (Type of entity):Company',
       },
+      qualifiers: [qualifier('country', 'RU', 'Russia', cite('RUS9003'))],
       names: [
         { name: 'GLOBAL TRADE LLC', type: 'primary', citations: cite('RUS9003') },
         { name: 'ГЛОБАЛ ТРЕЙД', type: 'original_script', script: 'Cyrl', citations: cite('RUS9003') },

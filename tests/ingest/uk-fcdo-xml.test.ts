@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ListFormatError } from '../../src/ingest/lists/errors.js';
 import { openFile } from '../../src/ingest/lists/input.js';
 import { parseUkFcdoXml } from '../../src/ingest/lists/uk-fcdo-xml.js';
-import { citing, fixture, fromText } from './helpers.js';
+import { citing, fixture, fromText, qualifier } from './helpers.js';
 
 const SAMPLE = fixture('uk-fcdo-sample.xml');
 const cite = citing('uk-2030-08-15');
@@ -41,12 +41,17 @@ describe('parseUkFcdoXml', () => {
       status: 'designated',
       details: {
         addresses: ['Harbour Street 1, Nampo, North Korea'],
-        countries: ['North Korea'],
-        birthDates: ['1970-01-02', '1971'],
-        nationalities: ['North Korea'],
         remarks:
-          'Listed as a trade representative of a designated entity.; Title: Mr; Position: Trade representative; Gender: Male; Sanctions imposed: Asset freeze, Travel Ban; Designation source: UN; Place of birth: Hamhung, North Korea',
+          'Listed as a trade representative of a designated entity.; Title: Mr; Position: Trade representative; Sanctions imposed: Asset freeze, Travel Ban; Designation source: UN',
       },
+      qualifiers: [
+        qualifier('birth_date', '1970-01-02', '02/01/1970', cite('DPR9001'), 'day'),
+        qualifier('birth_date', '1971', 'dd/mm/1971', cite('DPR9001'), 'year'),
+        qualifier('birth_place', 'KP', 'Hamhung, North Korea', cite('DPR9001')),
+        qualifier('nationality', 'KP', 'North Korea', cite('DPR9001')),
+        qualifier('country', 'KP', 'North Korea', cite('DPR9001')),
+        qualifier('gender', 'male', 'Male', cite('DPR9001')),
+      ],
       names: [
         { name: 'KIM CHOL SU', type: 'primary', citations: cite('DPR9001') },
         { name: 'KIM CHOL-SU', type: 'alias', citations: cite('DPR9001') },
@@ -94,8 +99,8 @@ describe('parseUkFcdoXml', () => {
       kind: 'organization',
       name: 'Ocean Star Shipping Company',
       status: 'designated',
+      qualifiers: [qualifier('country', 'KP', 'North Korea', cite('DPR9004'))],
       details: {
-        countries: ['North Korea'],
         remarks:
           'UK statement of reasons: Owns vessels used to evade sanctions.; Type of entity: Shipping company; Parent company: Korea Ocean Holdings; Phone: +850 2 000 0000; Email: ocean@example.org; Sanctions imposed: Asset freeze; Designation source: UK',
       },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ListFormatError } from '../../src/ingest/lists/errors.js';
 import { openFile } from '../../src/ingest/lists/input.js';
 import { parseUnXml } from '../../src/ingest/lists/un-xml.js';
-import { citing, fixture, fromText } from './helpers.js';
+import { citing, fixture, fromText, qualifier } from './helpers.js';
 
 const SAMPLE = fixture('un-consolidated-sample.xml');
 const cite = citing('un-sc-2030-02-27');
@@ -41,11 +41,14 @@ describe('parseUnXml', () => {
       status: 'designated',
       details: {
         addresses: [`Pyongyang, ${KOREA}`],
-        countries: [KOREA],
-        birthDates: ['1970', '1971'],
-        nationalities: [KOREA],
-        remarks: `Representative of a trading company; arranged shipments of restricted goods.; Designation: Trade representative; Place of birth: Hamhung, ${KOREA}`,
+        remarks: 'Representative of a trading company; arranged shipments of restricted goods.; Designation: Trade representative',
       },
+      qualifiers: [
+        qualifier('birth_date', '1970 to 1971', 'BETWEEN 1970 and 1971', cite('KPi.901'), 'range'),
+        qualifier('birth_place', 'KP', `Hamhung, ${KOREA}`, cite('KPi.901')),
+        qualifier('nationality', 'KP', KOREA, cite('KPi.901')),
+        qualifier('country', 'KP', KOREA, cite('KPi.901')),
+      ],
       names: [
         { name: 'KIM CHOL SU', type: 'primary', citations: cite('KPi.901') },
         { name: '김철수', type: 'original_script', script: 'Hang', citations: cite('KPi.901') },
@@ -66,7 +69,7 @@ describe('parseUnXml', () => {
       kind: 'person',
       name: 'JOHN EXAMPLE',
       status: 'designated',
-      details: { birthDates: ['1980-05-06'] },
+      qualifiers: [qualifier('birth_date', '1980-05-06', '1980-05-06', cite('QDi.999'), 'day')],
       names: [{ name: 'JOHN EXAMPLE', type: 'primary', citations: cite('QDi.999') }],
       designations: [designation('Al-Qaida', 'QDi.999', '2020-01-02')],
       identifiers: [],
@@ -84,9 +87,9 @@ describe('parseUnXml', () => {
       status: 'designated',
       details: {
         addresses: [`Harbour District, Nampo, ${KOREA}`],
-        countries: [KOREA],
         remarks: 'Registered owner of a tanker used in ship-to-ship transfers. IMO number: 5912345.',
       },
+      qualifiers: [qualifier('country', 'KP', KOREA, cite('KPe.901'))],
       names: [
         { name: 'OCEAN STAR SHIPPING COMPANY', type: 'primary', citations: cite('KPe.901') },
         { name: 'OCEAN STAR SHIPPING CO LTD', type: 'alias', citations: cite('KPe.901') },

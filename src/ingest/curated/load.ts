@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import type { Citation, DatasetBundle, EntityRecord, EventRecord, SourceRecord } from '../../model.js';
+import type { Citation, DatasetBundle, EntityRecord, EventRecord, Qualifier, SourceRecord } from '../../model.js';
+import { birthDate, country, uniqueQualifiers } from '../qualifiers.js';
 import {
   type CuratedCitation,
   type CuratedEntity,
@@ -52,6 +53,15 @@ function describeIssues(where: string, error: z.ZodError): string[] {
 const toCitations = (cs: CuratedCitation[]): Citation[] =>
   cs.map((c) => ({ sourceId: c.source, quote: c.quote, listEntry: c.listEntry, note: c.note }));
 
+/** The curated countries cite the entity itself; nationalities and birth dates cite their own sources. */
+function qualifiersOf(e: CuratedEntity): Qualifier[] | undefined {
+  return uniqueQualifiers([
+    ...(e.birthDates ?? []).map((d) => birthDate(d.value, toCitations(d.citations))),
+    ...(e.nationalities ?? []).map((n) => country('nationality', n.value, toCitations(n.citations))),
+    ...(e.countries ?? []).map((c) => country('country', c, toCitations(e.citations))),
+  ]);
+}
+
 function toEntity(e: CuratedEntity): EntityRecord {
   return {
     id: e.id,
@@ -59,7 +69,7 @@ function toEntity(e: CuratedEntity): EntityRecord {
     name: e.name,
     status: e.status,
     summary: e.summary,
-    details: e.countries ? { countries: e.countries } : undefined,
+    qualifiers: qualifiersOf(e),
     citations: toCitations(e.citations),
     names: e.names.map((n) => ({ ...n, citations: toCitations(n.citations) })),
     designations: e.designations.map((d) => ({ ...d, citations: toCitations(d.citations) })),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isPartialDate } from '../../dates.js';
+import { readBirthDate, readCountry } from '../../matching/index.js';
 import { ENTITY_KINDS, ENTITY_STATUSES, EVENT_STATUSES, NAME_TYPES, RELATION_TYPES } from '../../model.js';
 
 /**
@@ -72,6 +73,17 @@ const relationSchema = z
   })
   .strict();
 
+/** A nationality as its ISO 3166-1 alpha-2 code or a name the country reader knows (`KP`, `North Korea`). */
+const countryValue = text.refine((v) => typeof readCountry(v) === 'object', { message: 'must be a country code or name, not ambiguous' });
+
+/** A birth date as the lists print one: `1964-02-01`, `1964`, `circa 1964`, `1962 to 1964`. */
+const birthDateValue = z
+  .union([z.string(), z.number().int()])
+  .transform((v) => String(v).trim())
+  .refine((v) => readBirthDate(v) !== undefined, { message: 'must be a date (YYYY, YYYY-MM, YYYY-MM-DD), "circa YYYY" or "YYYY to YYYY"' });
+
+const citedValue = <T extends z.ZodType<string>>(value: T) => z.object({ value, citations }).strict();
+
 export const entitySchema = z
   .object({
     id,
@@ -79,7 +91,9 @@ export const entitySchema = z
     name: text,
     status: z.enum(ENTITY_STATUSES),
     summary: text.optional(),
-    countries: z.array(text).optional(),
+    countries: z.array(countryValue).optional(),
+    nationalities: z.array(citedValue(countryValue)).optional(),
+    birthDates: z.array(citedValue(birthDateValue)).optional(),
     citations,
     names: z.array(nameSchema).default([]),
     designations: z.array(designationSchema).default([]),

@@ -1,10 +1,11 @@
 import type { Readable } from 'node:stream';
 import { isPartialDate } from '../../dates.js';
-import type { Designation, EntityKind, EntityRecord, Identifier, PartialDate, SourceRecord } from '../../model.js';
+import type { Citation, Designation, EntityKind, EntityRecord, Identifier, Qualifier, SourceRecord } from '../../model.js';
 import { ListFormatError } from './errors.js';
 import { identifierTypeOf } from './identifiers.js';
-import { datesOfRange, partialDateOf } from './list-dates.js';
+import { partialDateOf } from './list-dates.js';
 import { ListNames } from './list-names.js';
+import { birthDate, birthPlace, country, gender, uniqueQualifiers } from '../qualifiers.js';
 import { detailsOf, joinParts, listCitation, uniq, uniqueIdentifiers } from './records.js';
 import { countRecord, type ListParseOptions, type ParsedList } from './types.js';
 import { childrenOf, readXmlRecords, type XmlElement } from './xml-records.js';
@@ -35,15 +36,48 @@ const labelled = (label: string, value: string | undefined): string | undefined 
 const remarksOf = (e: XmlElement): string[] =>
   childrenOf(e, 'remark').map((r) => r.text.trim().replace(/\s+/g, ' ')).filter((r) => r !== '');
 
-function birthDatesOf(birth: XmlElement): PartialDate[] {
-  const full = attr(birth, 'birthdate');
-  if (full !== undefined && isPartialDate(full)) return [full];
+/** A birthdate element as the readers take it: `1937-04-28`, `1965`, `circa 1964`, `1962 to 1964`. */
+function birthDateText(birth: XmlElement): string | undefined {
   const number = (name: string): number | undefined => (attr(birth, name) === undefined ? undefined : Number(attr(birth, name)));
-  const date = partialDateOf({ year: number('year'), month: number('monthOfYear'), day: number('dayOfMonth') });
-  if (date) return [date];
+  const full = attr(birth, 'birthdate');
+  const date = full !== undefined && isPartialDate(full)
+    ? full
+    : partialDateOf({ year: number('year'), month: number('monthOfYear'), day: number('dayOfMonth') });
+  if (date && attr(birth, 'circa') === 'true') return `circa ${date.slice(0, 4)}`;
+  if (date) return date;
   const from = attr(birth, 'yearRangeFrom');
   const to = attr(birth, 'yearRangeTo');
-  return from && to && isPartialDate(from) && isPartialDate(to) ? datesOfRange(from, to) : [];
+  return from && to ? `${from} to ${to}` : undefined;
+}
+
+/** A birthdate element as a qualifier; a range marked circa keeps the mark in its printed form (the range says it). */
+function birthDateOf(birth: XmlElement, citations: Citation[]): Qualifier[] {
+  const text = birthDateText(birth);
+  if (text === undefined) return [];
+  const printed = attr(birth, 'circa') === 'true' && !text.startsWith('circa') ? `circa ${text}` : text;
+  return [birthDate(printed, citations, text)];
+}
+
+/** A country element as printed (`KOREA, DEMOCRATIC PEOPLE'S REPUBLIC OF`), read by its ISO code where its name is not. */
+function countryQualifier(field: 'nationality' | 'country', e: XmlElement, citations: Citation[]): Qualifier[] {
+  const printed = countryOf(e);
+  if (printed === undefined) return [];
+  const byName = country(field, printed, citations);
+  const byCode = country(field, e.attrs.countryIso2Code ?? '', citations);
+  return [byName.value === undefined && byCode.value !== undefined ? { ...byCode, printed } : byName];
+}
+
+function qualifiersOf(listings: XmlElement[], sourceId: string, ref: string): Qualifier[] | undefined {
+  const cite = () => listCitation(sourceId, ref);
+  const births = childrenOfAll(listings, 'birthdate');
+  const birthPlaceOf = (b: XmlElement) => joinParts([attr(b, 'city'), attr(b, 'place'), attr(b, 'region'), countryOf(b)]);
+  return uniqueQualifiers([
+    ...births.flatMap((b) => birthDateOf(b, cite())),
+    ...births.map(birthPlaceOf).filter((p) => p !== '').map((p) => birthPlace(p, cite())),
+    ...childrenOfAll(listings, 'citizenship').flatMap((c) => countryQualifier('nationality', c, cite())),
+    ...childrenOfAll(listings, 'address').flatMap((a) => countryQualifier('country', a, cite())),
+    ...childrenOfAll(listings, 'nameAlias').map((a) => attr(a, 'gender')).filter((g) => g !== undefined).map((g) => gender(g, cite())),
+  ]);
 }
 
 /** What the list says of one identity document, beside its number: its kind, validity and issue. */
@@ -121,10 +155,7 @@ function remarksOfEntry(listings: XmlElement[]): string | undefined {
     ...listings.map((l) => attr(l, 'designationDetails')),
     ...aliases.map((a) => labelled('Function', attr(a, 'function'))),
     ...aliases.map((a) => labelled('Title', attr(a, 'title'))),
-    ...aliases.map((a) => labelled('Gender', attr(a, 'gender'))),
     ...aliases.flatMap(remarksOf),
-    ...births.map((b) => labelled('Place of birth', joinParts([attr(b, 'city'), attr(b, 'place'), attr(b, 'region'), countryOf(b)]))),
-    ...births.filter((b) => attr(b, 'circa') === 'true').map((b) => labelled('Date of birth approximate', birthDatesOf(b).join(', '))),
     ...births.flatMap(remarksOf),
     ...addresses.flatMap((a) => childrenOf(a, 'contactInfo').map((c) => labelled(attr(c, 'key') ?? 'Contact', attr(c, 'value')))),
     ...addresses.flatMap(remarksOf),
@@ -153,16 +184,14 @@ function euEntity(logicalId: string, listings: XmlElement[], sourceId: string): 
     return joinParts([attr(a, 'street'), poBox && `PO Box ${poBox}`, ...['city', 'zipCode', 'region', 'place'].map((n) => attr(a, n))]);
   };
   const addresses = places.filter((a) => street(a) !== '').map((a) => joinParts([street(a), countryOf(a)]));
-  const countries = places.map(countryOf).filter((c) => c !== undefined);
-  const birthDates = childrenOfAll(listings, 'birthdate').flatMap(birthDatesOf);
-  const nationalities = childrenOfAll(listings, 'citizenship').map(countryOf).filter((c) => c !== undefined);
   const subjectType = childrenOfAll(listings, 'subjectType')[0]?.attrs.code ?? '';
   return {
     id: `eu-${logicalId}`,
     kind: KINDS[subjectType] ?? 'organization',
     name: primary.name,
     status: 'designated',
-    details: detailsOf({ addresses, countries, birthDates, nationalities, remarks: remarksOfEntry(listings) }),
+    details: detailsOf({ addresses, remarks: remarksOfEntry(listings) }),
+    qualifiers: qualifiersOf(listings, sourceId, ref),
     names: all,
     designations: designationsOf(listings, sourceId, ref),
     identifiers: identifiersOf(listings, sourceId, ref),

@@ -44,33 +44,6 @@ export function datesOfRange(from: PartialDate, to: PartialDate): PartialDate[] 
   return [from, to];
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/**
- * A date as OFAC's legacy remarks write it: `28 Jul 1963`, `Jul 1963`, `1963`, `circa 1963`, `1960 to 1962`.
- * Returns no dates for anything else.
- */
-export function datesOfOfacText(text: string): PartialDate[] {
-  const value = text.trim().replace(/^circa\s+/i, '');
-  const range = /^(.+?)\s+to\s+(.+)$/i.exec(value);
-  if (range) {
-    const from = dateOfOfacText(range[1] ?? '');
-    const to = dateOfOfacText(range[2] ?? '');
-    return from && to ? datesOfRange(from, to) : [];
-  }
-  const date = dateOfOfacText(value);
-  return date ? [date] : [];
-}
-
-function dateOfOfacText(text: string): PartialDate | undefined {
-  const m = /^(?:(\d{1,2})\s+)?(?:([A-Za-z]{3})[a-z]*\.?\s+)?(\d{4})$/.exec(text.trim());
-  if (!m) return undefined;
-  const month = m[2] === undefined ? undefined : MONTHS.indexOf(m[2].toLowerCase()) + 1;
-  if (month === 0) return undefined;
-  if (m[1] !== undefined && month === undefined) return undefined;
-  return partialDateOf({ year: Number(m[3]), month, day: m[1] === undefined ? undefined : Number(m[1]) });
-}
-
 // `dd/mm/yyyy` as the UK lists write it; an unknown day or month is `00` (ConList) or `dd` / `mm` (FCDO).
 const DAY_MONTH_YEAR = /^(?:(\d{2}|dd)\/)?(?:(\d{2}|mm)\/)?(\d{4})$/i;
 

@@ -5,6 +5,7 @@ import type { EntityKind, EntityName, EntityRecord, Identifier, NameType, Relati
 import { listCitation, pruneDetails } from './records.js';
 import { ListFormatError } from './errors.js';
 import { factsOfRemarks } from './ofac-remarks.js';
+import { birthDate, birthPlace, country, gender, uniqueQualifiers } from '../qualifiers.js';
 import { ofacSource } from './ofac-xml.js';
 import { mapOfacRelation } from './relations.js';
 import { detectScript } from './scripts.js';
@@ -132,7 +133,13 @@ export async function parseOfacCsv(input: string | OfacCsvPaths, options: OfacCs
     const vesselFacts = [
       ['Title', title], ['Vessel Type', vesselType], ['Tonnage', tonnage], ['GRT', grt], ['Vessel Flag', flag], ['Vessel Owner', owner],
     ].filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`);
-    const countries = [...new Set(places.map((p) => p.country).filter((c): c is string => c !== undefined))];
+    const qualifiers = [
+      ...facts.birthDates.map((d) => birthDate(d, cite())),
+      ...facts.birthPlaces.map((p) => birthPlace(p, cite())),
+      ...facts.nationalities.map((n) => country('nationality', n, cite())),
+      ...places.map((p) => p.country).filter((c): c is string => c !== undefined).map((c) => country('country', c, cite())),
+      ...facts.genders.map((g) => gender(g, cite())),
+    ];
     return {
       id: `ofac-${entNum}`,
       kind: kindOf(sdnType),
@@ -140,11 +147,9 @@ export async function parseOfacCsv(input: string | OfacCsvPaths, options: OfacCs
       status: 'designated',
       details: pruneDetails({
         addresses: places.some((p) => p.street) ? [...new Set(places.filter((p) => p.street).map((p) => p.line))] : undefined,
-        countries: countries.length > 0 ? countries : undefined,
-        birthDates: facts.birthDates.length > 0 ? [...new Set(facts.birthDates)] : undefined,
-        nationalities: facts.nationalities.length > 0 ? [...new Set(facts.nationalities)] : undefined,
         remarks: [...vesselFacts, remarks].filter((r) => r !== '').join('; ') || undefined,
       }),
+      qualifiers: uniqueQualifiers(qualifiers),
       names,
       designations: (program ?? '').split(/\]\s*\[/).filter((p) => p.trim() !== '').map((p) => ({
         authority: 'OFAC',

@@ -1,11 +1,12 @@
-import type { PartialDate } from '../../model.js';
 import { identifierTypeOf, imoNumberOf } from './identifiers.js';
-import { datesOfOfacText } from './list-dates.js';
 
 /** The facts OFAC's legacy CSV writes into an entry's remarks, read clause by clause. */
 export interface RemarkFacts {
-  birthDates: PartialDate[];
+  /** As printed after `DOB`: `28 Jul 1963`, `circa 1963`, `1960 to 1962` (read by the qualifier readers). */
+  birthDates: string[];
+  birthPlaces: string[];
   nationalities: string[];
+  genders: string[];
   weakAliases: string[];
   formerNames: string[];
   linkedTo: string[];
@@ -36,7 +37,9 @@ const DOCUMENT_CLAUSE = new RegExp(
 export function factsOfRemarks(remarks: string): RemarkFacts {
   const facts: RemarkFacts = {
     birthDates: [],
+    birthPlaces: [],
     nationalities: [],
+    genders: [],
     weakAliases: [],
     formerNames: [],
     linkedTo: [],
@@ -47,8 +50,10 @@ export function factsOfRemarks(remarks: string): RemarkFacts {
   for (const raw of clauses) {
     const clause = raw.trim().replace(/^alt\.\s+/i, '');
     let m: RegExpExecArray | null;
-    if ((m = /^DOB (.+)$/.exec(clause))) facts.birthDates.push(...datesOfOfacText(m[1] ?? ''));
+    if ((m = /^DOB (.+)$/.exec(clause))) facts.birthDates.push(m[1] ?? '');
+    else if ((m = /^POB (.+)$/.exec(clause))) facts.birthPlaces.push(m[1] ?? '');
     else if ((m = /^(?:nationality|citizen) (.+)$/.exec(clause))) facts.nationalities.push(m[1] ?? '');
+    else if ((m = /^Gender (.+)$/.exec(clause))) facts.genders.push(m[1] ?? '');
     else if ((m = /^a\.k\.a\. '(.+)'$/.exec(clause))) facts.weakAliases.push(m[1] ?? '');
     else if ((m = /^f\.k\.a\. '(.+)'$/.exec(clause))) facts.formerNames.push(m[1] ?? '');
     else if ((m = /^Linked To: (.+)$/.exec(clause))) facts.linkedTo.push((m[1] ?? '').replace(/\.$/, ''));

@@ -1,9 +1,11 @@
-import type { Designation, EntityDetails, EntityKind, EntityRecord, Identifier, PartialDate, Relation } from '../../model.js';
+import type { Designation, EntityDetails, EntityKind, EntityRecord, Identifier, Qualifier, Relation } from '../../model.js';
 import { listCitation, pruneDetails } from './records.js';
 import { ListFormatError } from './errors.js';
 import { cryptoTickerOf, identifierTypeOf, imoNumberOf, isKnownIdentifierName } from './identifiers.js';
 import { ofacNames } from './ofac-xml-names.js';
-import type { RawFeatureVersion, RawParty } from './ofac-xml-raw.js';
+import { datesOfPeriod, type RawDatePeriod, type RawFeatureVersion, type RawParty } from './ofac-xml-raw.js';
+import { intervalEnd, intervalStart } from '../../dates.js';
+import { birthDate, birthPlace, country, gender, spanText, uniqueQualifiers } from '../qualifiers.js';
 import type { OfacDocument } from './ofac-xml.js';
 import { mapOfacRelation } from './relations.js';
 
@@ -59,39 +61,55 @@ class OfacResolver {
   }
 }
 
+/**
+ * A birth date period as the readers take it: one date (`1944-10-13`, `1951` for a whole year), `circa 1951` when
+ * OFAC marks the year approximate, else the span (`1960 to 1962`).
+ */
+function birthDateText(period: RawDatePeriod): string {
+  const dates = datesOfPeriod(period);
+  const [only] = dates;
+  if (period.approximate && period.from.slice(0, 4) === period.to.slice(0, 4)) return `circa ${period.from.slice(0, 4)}`;
+  if (only !== undefined && dates.length === 1) return only;
+  return spanText(intervalStart(period.from), intervalEnd(period.to));
+}
+
 function featureFacts(party: RawParty, r: OfacResolver) {
   const identifiers: Identifier[] = [];
   const addresses: string[] = [];
-  const countries: string[] = [];
-  const birthDates: PartialDate[] = [];
-  const nationalities: string[] = [];
+  const qualifiers: Qualifier[] = [];
   const remarks: string[] = [];
+  const cite = () => listCitation(r.sourceId, party.fixedRef);
   for (const feature of party.features) {
     const name = r.lookup('FeatureType', feature.typeId);
     const ticker = cryptoTickerOf(name);
     for (const version of feature.versions) {
       if (ticker && version.text) {
-        identifiers.push({ type: 'crypto_address', value: version.text, chain: ticker, citations: listCitation(r.sourceId, party.fixedRef) });
+        identifiers.push({ type: 'crypto_address', value: version.text, chain: ticker, citations: cite() });
       } else if (name === 'Birthdate') {
-        birthDates.push(...version.dates);
+        qualifiers.push(...version.periods.map(birthDateText).map((text) => birthDate(text, cite())));
       } else if (name === 'Nationality Country' || name === 'Citizenship Country') {
         // Nationality locations hold the country name as their only part, or as their country.
         const places = version.locationIds.map((id) => r.location(id));
-        nationalities.push(...places.map((l) => l.country ?? l.address ?? '').filter((c) => c !== ''));
+        const printed = places.map((l) => l.country ?? l.address ?? '').filter((c) => c !== '');
+        qualifiers.push(...printed.map((c) => country('nationality', c, cite())));
+      } else if (name === 'Place of Birth' && version.text) {
+        qualifiers.push(birthPlace(version.text, cite()));
+      } else if (name === 'Gender' && r.featureText(version) !== '') {
+        qualifiers.push(gender(r.featureText(version), cite()));
       } else if (name === 'Location') {
-        for (const { address, country } of version.locationIds.map((id) => r.location(id))) {
-          if (address) addresses.push(address);
-          if (country) countries.push(country);
+        for (const location of version.locationIds.map((id) => r.location(id))) {
+          if (location.address) addresses.push(location.address);
+          if (location.country) qualifiers.push(country('country', location.country, cite()));
         }
       } else if (isKnownIdentifierName(name) && version.text) {
-        identifiers.push({ type: identifierTypeOf(name), value: version.text, citations: listCitation(r.sourceId, party.fixedRef) });
+        identifiers.push({ type: identifierTypeOf(name), value: version.text, citations: cite() });
       } else {
         const text = r.featureText(version);
         if (text !== '') remarks.push(/[:-]$/.test(name) ? `${name} ${text}` : `${name}: ${text}`);
       }
     }
   }
-  return { identifiers, addresses, countries, birthDates, nationalities, remarks };
+  return { identifiers, addresses, qualifiers, remarks };
 }
 
 function documentIdentifiers(party: RawParty, doc: OfacDocument, r: OfacResolver): Identifier[] {
@@ -168,9 +186,6 @@ export function ofacEntities(doc: OfacDocument, sourceId: string): EntityRecord[
     const remarks = [party.comment ?? '', subTypeName === 'Aircraft' ? 'OFAC party type: Aircraft' : '', ...facts.remarks];
     const details: EntityDetails = {
       addresses: facts.addresses.length > 0 ? uniq(facts.addresses) : undefined,
-      countries: facts.countries.length > 0 ? uniq(facts.countries) : undefined,
-      birthDates: facts.birthDates.length > 0 ? uniq(facts.birthDates) : undefined,
-      nationalities: facts.nationalities.length > 0 ? uniq(facts.nationalities) : undefined,
       remarks: remarks.filter((t) => t !== '').join('; ') || undefined,
     };
     return {
@@ -179,6 +194,7 @@ export function ofacEntities(doc: OfacDocument, sourceId: string): EntityRecord[
       name: primary.name,
       status: 'designated',
       details: pruneDetails(details),
+      qualifiers: uniqueQualifiers(facts.qualifiers),
       names,
       designations: designations(party, doc, r),
       identifiers: [...documentIdentifiers(party, doc, r), ...facts.identifiers],

@@ -25,6 +25,15 @@ export interface RawFeatureVersion {
   detailReferenceId?: string | undefined;
   locationIds: string[];
   dates: PartialDate[];
+  /** The date periods the dates were read from, for birth dates, which keep their span and approximation. */
+  periods: RawDatePeriod[];
+}
+
+/** A DatePeriod's first and last date as partial dates (equal for one date); `approximate` when OFAC marks it so. */
+export interface RawDatePeriod {
+  from: PartialDate;
+  to: PartialDate;
+  approximate: boolean;
 }
 
 export interface RawFeature {
@@ -85,15 +94,21 @@ export function dateOfParts(element: XmlElement | undefined): PartialDate | unde
   });
 }
 
-/** A DatePeriod (Start From/To, End From/To) as the partial dates it stands for. */
-export function datesOfPeriod(period: XmlElement): PartialDate[] {
+/** A DatePeriod (Start From/To, End From/To) as its first and last date. */
+export function periodOf(period: XmlElement): RawDatePeriod | undefined {
   const start = childOf(period, 'Start');
   const end = childOf(period, 'End');
   const from = dateOfParts(start && childOf(start, 'From')) ?? dateOfParts(end && childOf(end, 'From'));
   const to = dateOfParts(end && childOf(end, 'To')) ?? dateOfParts(start && childOf(start, 'To'));
-  if (from && to) return datesOfRange(from, to);
-  const only = from ?? to;
-  return only ? [only] : [];
+  const approximate = start?.attrs.Approximate === 'true' || end?.attrs.Approximate === 'true';
+  const first = from ?? to;
+  const last = to ?? from;
+  return first && last ? { from: first, to: last, approximate } : undefined;
+}
+
+/** A DatePeriod as the partial dates it stands for. */
+export function datesOfPeriod(period: RawDatePeriod): PartialDate[] {
+  return period.from === period.to ? [period.from] : datesOfRange(period.from, period.to);
 }
 
 function rawAlias(alias: XmlElement): RawAlias {
@@ -118,12 +133,14 @@ function rawFeature(feature: XmlElement): RawFeature {
     typeId: feature.attrs.FeatureTypeID ?? '',
     versions: childrenOf(feature, 'FeatureVersion').map((version) => {
       const detail = childOf(version, 'VersionDetail');
+      const periods = childrenOf(version, 'DatePeriod').map(periodOf).filter((p) => p !== undefined);
       const text = detail?.text.trim();
       return {
         text: text === '' ? undefined : text,
         detailReferenceId: detail?.attrs.DetailReferenceID,
         locationIds: childrenOf(version, 'VersionLocation').map((l) => l.attrs.LocationID ?? ''),
-        dates: childrenOf(version, 'DatePeriod').flatMap(datesOfPeriod),
+        dates: periods.flatMap(datesOfPeriod),
+        periods,
       };
     }),
   };

@@ -11,22 +11,9 @@ export function pruneDetails(details: EntityDetails): EntityDetails | undefined 
   return entries.length > 0 ? (Object.fromEntries(entries) as EntityDetails) : undefined;
 }
 
-/** The details a list gives of a party, each fact uniq'd and left out when there is none; undefined when none at all. */
-export function detailsOf(facts: {
-  addresses: string[];
-  countries: string[];
-  birthDates: string[];
-  nationalities: string[];
-  remarks: string | undefined;
-}): EntityDetails | undefined {
-  const some = (values: string[]): string[] | undefined => (values.length > 0 ? uniq(values) : undefined);
-  return pruneDetails({
-    addresses: some(facts.addresses),
-    countries: some(facts.countries),
-    birthDates: some(facts.birthDates),
-    nationalities: some(facts.nationalities),
-    remarks: facts.remarks,
-  });
+/** The details a list gives of a party, each address once and left out when there is none; undefined when none at all. */
+export function detailsOf(facts: { addresses: string[]; remarks: string | undefined }): EntityDetails | undefined {
+  return pruneDetails({ addresses: facts.addresses.length > 0 ? uniq(facts.addresses) : undefined, remarks: facts.remarks });
 }
 
 /** Each value once, in the order first seen. */

@@ -1,6 +1,7 @@
 import type { Designation, EntityRecord, Identifier } from '../../model.js';
 import { dateOfDayMonthYear } from './list-dates.js';
 import { ListNames } from './list-names.js';
+import { birthDate, birthPlace, country, gender, uniqueQualifiers } from '../qualifiers.js';
 import { ListFormatError } from './errors.js';
 import { detailsOf, joinParts, listCitation, uniq, uniqueIdentifiers } from './records.js';
 import {
@@ -101,7 +102,6 @@ function remarksOf(rows: ConListRow[], otherInformation: string[]): string | und
     ...otherInformation,
     ...rows.flatMap((row) => enumerated(row.Title)).map((t) => `Title: ${t}`),
     ...rows.map((row) => row.Position.trim()).filter((p) => p !== '').map((p) => `Position: ${p}`),
-    ...rows.flatMap(birthPlacesOf).map((p) => `Place of birth: ${p}`),
   ];
   return remarks.length > 0 ? uniq(remarks).join('; ') : undefined;
 }
@@ -122,15 +122,23 @@ export function conListEntity(groupId: string, rows: ConListRow[], sourceId: str
   const addressLine = (r: ConListRow): string =>
     joinParts([r['Address 1'], r['Address 2'], r['Address 3'], r['Address 4'], r['Address 5'], r['Address 6'], r['Post/Zip Code']]);
   const addresses = rows.filter((r) => addressLine(r) !== '').map((r) => joinParts([addressLine(r), r.Country]));
-  const countries = rows.flatMap((r) => enumerated(r.Country));
-  const birthDates = rows.map((r) => dateOfDayMonthYear(r.DOB)).filter((d) => d !== undefined);
-  const nationalities = rows.flatMap((r) => enumerated(r.Nationality));
+  const cite = () => listCitation(sourceId, ref);
+  // ConList writes dates day first (`12/11/1967`, `00/00/1968` for a year): read so, not both ways.
+  const qualifiers = [
+    ...rows.filter((r) => r.DOB.trim() !== '').map((r) => birthDate(r.DOB.trim(), cite(), dateOfDayMonthYear(r.DOB) ?? r.DOB)),
+    ...rows.flatMap(birthPlacesOf).map((p) => birthPlace(p, cite())),
+    ...rows.flatMap((r) => enumerated(r.Nationality)).map((n) => country('nationality', n, cite())),
+    ...rows.flatMap((r) => enumerated(r.Country)).map((c) => country('country', c, cite())),
+    // ConList has no gender column: it writes `(Gender):Male` into Other Information.
+    ...otherInformation.flatMap((t) => [...t.matchAll(/\(Gender\):\s*([A-Za-z]+)/g)]).map((m) => gender(m[1] ?? '', cite())),
+  ];
   return {
     id: ukEntityId(groupId, ref),
     kind: ukKindOf(rows[0]?.['Group Type'] ?? '', `ConList group ${groupId}`),
     name: all[0].name,
     status: 'designated',
-    details: detailsOf({ addresses, countries, birthDates, nationalities, remarks: remarksOf(rows, otherInformation) }),
+    details: detailsOf({ addresses, remarks: remarksOf(rows, otherInformation) }),
+    qualifiers: uniqueQualifiers(qualifiers),
     names: all,
     designations: designationsOf(rows, sourceId, ref, listRef),
     identifiers: identifiersOf(rows, otherInformation.join(' '), sourceId, ref),

@@ -1,10 +1,11 @@
 import type { Readable } from 'node:stream';
 import { isPartialDate } from '../../dates.js';
-import type { EntityRecord, Identifier } from '../../model.js';
+import type { EntityRecord, Identifier, Qualifier } from '../../model.js';
 import { ListFormatError } from './errors.js';
 import { imoNumberOf } from './identifiers.js';
 import { dateOfDayMonthYear } from './list-dates.js';
 import { ListNames } from './list-names.js';
+import { birthDate, birthPlace, country, gender, uniqueQualifiers } from '../qualifiers.js';
 import { detailsOf, joinParts, listCitation, uniq, uniqueIdentifiers } from './records.js';
 import { countRecord, type ListParseOptions, type ParsedList } from './types.js';
 import {
@@ -45,7 +46,6 @@ const DESCRIPTIONS: Array<[string, string]> = [
   ['Year built', 'ShipDetails/Ship/YearsBuilt/YearBuilt'],
   ['Title', 'Titles/Title'],
   ['Position', 'IndividualDetails/Individual/Positions/Position'],
-  ['Gender', 'IndividualDetails/Individual/Genders/Gender'],
   ['Phone', 'PhoneNumbers/PhoneNumber'],
   ['Email', 'EmailAddresses/EmailAddress'],
   ['Website', 'Websites/Website'],
@@ -79,15 +79,28 @@ function identifiersOf(d: XmlElement, sourceId: string, ref: string): Identifier
   ]);
 }
 
-function remarksOf(d: XmlElement): string | undefined {
-  const birthPlaces = elements(d, 'IndividualDetails/Individual/BirthDetails/Location').map((l) =>
+/** The FCDO writes dates day first (`12/11/1967`, `dd/mm/1968` for a year): read so, not both ways. */
+function qualifiersOf(d: XmlElement, sourceId: string, ref: string): Qualifier[] | undefined {
+  const cite = () => listCitation(sourceId, ref);
+  const individual = 'IndividualDetails/Individual';
+  const birthPlaces = elements(d, `${individual}/BirthDetails/Location`).map((l) =>
     joinParts([textOf(l, 'TownOfBirth'), textOf(l, 'CountryOfBirth')]),
   );
+  return uniqueQualifiers([
+    ...texts(d, `${individual}/DOBs/DOB`).map((dob) => birthDate(dob, cite(), dateOfDayMonthYear(dob) ?? dob)),
+    ...birthPlaces.filter((p) => p !== '').map((p) => birthPlace(p, cite())),
+    ...texts(d, `${individual}/Nationalities/Nationality`).map((n) => country('nationality', n, cite())),
+    ...elements(d, 'Addresses/Address').map((a) => textOf(a, 'AddressCountry')).filter((c) => c !== undefined)
+      .map((c) => country('country', c, cite())),
+    ...texts(d, `${individual}/Genders/Gender`).map((g) => gender(g, cite())),
+  ]);
+}
+
+function remarksOf(d: XmlElement): string | undefined {
   const remarks = [
     ...texts(d, 'OtherInformation'),
     ...texts(d, 'UKStatementofReasons').map((r) => `UK statement of reasons: ${r}`),
     ...DESCRIPTIONS.flatMap(([label, path]) => texts(d, path).map((t) => `${label}: ${t.split('|').join(', ')}`)),
-    ...birthPlaces.filter((p) => p !== '').map((p) => `Place of birth: ${p}`),
   ];
   return remarks.length > 0 ? uniq(remarks).join('; ') : undefined;
 }
@@ -107,16 +120,14 @@ function fcdoEntity(d: XmlElement, position: number, sourceId: string): EntityRe
   const street = (a: XmlElement): string =>
     joinParts([...[1, 2, 3, 4, 5, 6].map((i) => textOf(a, `AddressLine${i}`)), textOf(a, 'AddressPostalCode')]);
   const addresses = places.filter((a) => street(a) !== '').map((a) => joinParts([street(a), textOf(a, 'AddressCountry')]));
-  const countries = places.map((a) => textOf(a, 'AddressCountry')).filter((c) => c !== undefined);
-  const birthDates = texts(d, 'IndividualDetails/Individual/DOBs/DOB').map(dateOfDayMonthYear).filter((b) => b !== undefined);
-  const nationalities = texts(d, 'IndividualDetails/Individual/Nationalities/Nationality');
   const listedOn = dateOfDayMonthYear(textOf(d, 'DateDesignated') ?? '');
   return {
     id: ukEntityId(textOf(d, 'OFSIGroupID'), ref),
     kind: ukKindOf(textOf(d, 'IndividualEntityShip') ?? '', `FCDO designation ${ref}`),
     name: all[0].name,
     status: 'designated',
-    details: detailsOf({ addresses, countries, birthDates, nationalities, remarks: remarksOf(d) }),
+    details: detailsOf({ addresses, remarks: remarksOf(d) }),
+    qualifiers: qualifiersOf(d, sourceId, ref),
     names: all,
     designations: [
       {

@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
 import { isPartialDate } from '../../dates.js';
-import type { EntityName, EntityRecord, Identifier, NameType, PartialDate, SourceRecord } from '../../model.js';
+import type { Citation, EntityName, EntityRecord, Identifier, NameType, PartialDate, Qualifier, SourceRecord } from '../../model.js';
 import { listCitation, pruneDetails } from './records.js';
 import { ListFormatError } from './errors.js';
 import { identifierTypeOf, imoNumbersInText } from './identifiers.js';
-import { datesOfRange } from './list-dates.js';
+import { birthDate, birthPlace, country, gender, uniqueQualifiers } from '../qualifiers.js';
 import { detectScript } from './scripts.js';
 import { countRecord, type ListParseOptions, type ParsedList } from './types.js';
 import { childrenOf, readXmlRecords, textOf, type XmlElement } from './xml-records.js';
@@ -25,13 +25,22 @@ function unDate(text: string | undefined): PartialDate | undefined {
   return date !== undefined && isPartialDate(date) ? date : undefined;
 }
 
-function birthDatesOf(entry: XmlElement): PartialDate[] {
-  return childrenOf(entry, 'INDIVIDUAL_DATE_OF_BIRTH').flatMap((dob) => {
+/**
+ * A UN date of birth as printed (`EXACT 1944-10-13`, `APPROXIMATELY 1964`, `BETWEEN 1962 and 1964`) and read:
+ * `APPROXIMATELY` is the readers' `circa`, `BETWEEN` their range.
+ */
+function birthDatesOf(entry: XmlElement, cite: () => Citation[]): Qualifier[] {
+  return childrenOf(entry, 'INDIVIDUAL_DATE_OF_BIRTH').flatMap((dob): Qualifier[] => {
+    const type = (textOf(dob, 'TYPE_OF_DATE') ?? 'EXACT').toUpperCase();
     const exact = unDate(textOf(dob, 'DATE')) ?? unDate(textOf(dob, 'YEAR'));
-    if (exact) return [exact];
     const from = unDate(textOf(dob, 'FROM_YEAR'));
     const to = unDate(textOf(dob, 'TO_YEAR'));
-    return from && to ? datesOfRange(from, to) : [];
+    if (exact) {
+      const read = type === 'APPROXIMATELY' ? `circa ${exact.slice(0, 4)}` : exact;
+      return [birthDate(type === 'EXACT' ? exact : `${type} ${exact}`, cite(), read)];
+    }
+    if (from && to) return [birthDate(`${type} ${from} and ${to}`, cite(), `${from} to ${to}`)];
+    return [];
   });
 }
 
@@ -89,12 +98,15 @@ function unEntity(entry: XmlElement, sourceId: string): EntityRecord {
     textOf(entry, 'COMMENTS1')?.replace(/\s+/g, ' '),
     ...values(entry, 'TITLE').map((t) => `Title: ${t}`),
     ...values(entry, 'DESIGNATION').map((d) => `Designation: ${d}`),
-    ...birthPlaces.map((p) => `Place of birth: ${p}`),
-    ...[textOf(entry, 'GENDER')].filter((g) => g).map((g) => `Gender: ${g}`),
   ].filter((r): r is string => r !== undefined && r !== '');
-  const countries = uniq(places.map((a) => textOf(a, 'COUNTRY')).filter((c): c is string => c !== undefined));
-  const birthDates = uniq(birthDatesOf(entry));
-  const nationalities = values(entry, 'NATIONALITY');
+  const cite = () => listCitation(sourceId, ref);
+  const qualifiers = [
+    ...birthDatesOf(entry, cite),
+    ...birthPlaces.map((p) => birthPlace(p, cite())),
+    ...values(entry, 'NATIONALITY').map((n) => country('nationality', n, cite())),
+    ...places.map((a) => textOf(a, 'COUNTRY')).filter((c): c is string => c !== undefined).map((c) => country('country', c, cite())),
+    ...[textOf(entry, 'GENDER')].filter((g): g is string => g !== undefined).map((g) => gender(g, cite())),
+  ];
   const listedOn = unDate(textOf(entry, 'LISTED_ON'));
   return {
     id: `un-${ref.toLowerCase()}`,
@@ -103,11 +115,9 @@ function unEntity(entry: XmlElement, sourceId: string): EntityRecord {
     status: 'designated',
     details: pruneDetails({
       addresses: addresses.length > 0 ? uniq(addresses) : undefined,
-      countries: countries.length > 0 ? countries : undefined,
-      birthDates: birthDates.length > 0 ? birthDates : undefined,
-      nationalities: nationalities.length > 0 ? uniq(nationalities) : undefined,
       remarks: remarks.length > 0 ? remarks.join('; ') : undefined,
     }),
+    qualifiers: uniqueQualifiers(qualifiers),
     names: namesOf(entry, name, sourceId, ref),
     designations: [
       {

@@ -10,6 +10,8 @@ function countryKey(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’`]/g, '')
+    // CLDR writes `Bosnia & Herzegovina`, the lists `Bosnia and Herzegovina`.
+    .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
     .replace(/\b(the|of)\b/g, ' ')
     .replace(/\s+/g, ' ')
