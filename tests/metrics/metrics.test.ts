@@ -74,9 +74,12 @@ describe('GET /metrics', () => {
     expect(age).toBeLessThan(3600);
   });
 
-  it('declares the monitoring, alert and webhook counters at 0 until those parts report to them', async () => {
-    const text = await scrape(await app());
-    expect(samples(text).get('monitoring_runs_total')).toBe(0);
+  it('counts the monitoring runs made (the one at start), and declares the alert and webhook counters at 0', async () => {
+    const on = await app();
+    const text = await scrape(on);
+    const runs = on.catalog.db.prepare('SELECT count(*) AS n FROM monitor_runs').get() as { n: number };
+    expect(samples(text).get('monitoring_runs_total')).toBe(runs.n);
+    for (const type of ['new_match', 'match_updated', 'match_removed']) expect(samples(text).get(`alerts_total{type="${type}"}`)).toBe(0);
     for (const outcome of ['delivered', 'failed', 'gave_up']) expect(samples(text).get(`webhook_deliveries_total{outcome="${outcome}"}`)).toBe(0);
     expect(text).toContain('# TYPE alerts_total counter');
     expect(total(text, 'alerts_total')).toBe(0);

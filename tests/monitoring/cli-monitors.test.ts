@@ -19,7 +19,7 @@ describe('npm run monitors', () => {
       const env = { DATABASE_PATH: database, DATA_DIR: FIXTURE_DATA_DIR };
       const imported = await runCli(['monitors', 'import', csv], env);
       expect(imported.stdout).toBe('3 rows: 2 created, 0 replaced, 0 unchanged, 1 in error\n');
-      expect(imported.stderr).toContain('line 3: name: give a `name`, an `address`, or both');
+      expect(imported.stderr).toContain('line 3: name: give a `name`, an `address`, `identifiers`, or several');
       expect(imported.code).toBe(1);
       const again = await runCli(['monitors', 'import', csv], env);
       expect(again.stdout).toBe('3 rows: 0 created, 0 replaced, 2 unchanged, 1 in error\n');
