@@ -1,15 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Problem, type Schemas, api, asProblem } from '../api.js';
-import { DECISION_LABELS, DecisionDialog, type DecisionKind } from '../components/DecisionDialog.js';
+import { DECISION_LABELS, DecisionDialog, type DecisionKind, subjectText } from '../components/DecisionDialog.js';
 import { Link, useTitle } from '../router.js';
 
 type Item = Schemas['ReviewQueueItem'];
 const PAGE_SIZE = 20;
-
-const subjectText = ({ subject }: Item) =>
-  'name' in subject ? [subject.name, subject.birthDate, subject.nationality].filter((part) => part !== undefined).join(', ')
-  : 'identifiers' in subject ? subject.identifiers.map((i) => `${i.type} ${i.number}`).join(', ')
-  : subject.address;
 
 const itemId = (item: Item) => (item.kind === 'alert' ? `alert-${item.alertId}` : `item-${item.screeningId}-${item.matchIndex}`);
 const when = (instant: string) => `${instant.replace('T', ' ').slice(0, 19)} UTC`;
@@ -95,7 +90,7 @@ export function ReviewPage() {
                 <article aria-labelledby={id}>
                   <h2 id={id}>
                     {item.kind === 'alert' ? 'Alert: ' : ''}
-                    {subjectText(item)} → {item.entity.name}
+                    {subjectText(item.subject)} → {item.entity.name}
                   </h2>
                   {item.kind === 'alert' ? <AlertDetails item={item} /> : <MatchDetails item={item} />}
                   <div class="actions">
