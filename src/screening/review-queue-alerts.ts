@@ -4,8 +4,7 @@ import type { Db } from '../db/database.js';
 import { getMonitor } from '../db/monitors-repo.js';
 import type { EntityStatus } from '../model.js';
 import type { ScreeningState } from './catalog.js';
-import type { Party } from './parties.js';
-import { partyStatus } from './parties.js';
+import { type Party, partyStatus } from './parties.js';
 import { type QueuedSubject, recordedRequest, subjectOf } from './queued-subject.js';
 
 const fieldChange = z.object({ added: z.array(z.string()), removed: z.array(z.string()) });
@@ -87,17 +86,14 @@ export function openAlertItems(db: Db, state: ScreeningState, after: string | nu
   }
 }
 
-/**
- * Acknowledges the open alerts a decision answers: those on the party whose monitor's subject is the decision's.
- * Returns their ids.
- */
+/** Acknowledges the open alerts a decision answers: those on the party whose monitor's subject is the decision's. */
 export function acknowledgeAlertsOnPair(
   db: Db,
   state: ScreeningState,
   pair: { subjectKey: string; party: Party },
   by: { at: string; reviewer: string; note: string | null },
-): string[] {
-  const rows = openAlertsOnRecords(db, pair.party.members.map((m) => m.id));
-  const answered = rows.filter((row) => alertItemOf(db, state, row)?.subjectKey === pair.subjectKey);
-  return answered.filter((row) => acknowledgeAlert(db, row.id, by)).map((row) => row.id);
+): void {
+  for (const row of openAlertsOnRecords(db, pair.party.members.map((m) => m.id))) {
+    if (alertItemOf(db, state, row)?.subjectKey === pair.subjectKey) acknowledgeAlert(db, row.id, by);
+  }
 }
