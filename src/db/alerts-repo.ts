@@ -70,3 +70,17 @@ export function acknowledgeAlert(db: Db, id: string, by: { at: string; reviewer:
     ).run(by.at, by.reviewer, by.note, id).changes > 0
   );
 }
+
+/** Open alerts with ids after `after` (all when null), oldest first, at most `limit`: the review queue's. */
+export const openAlertsAfter = (db: Db, after: string | null, limit: number) =>
+  statement(db, `SELECT ${COLUMNS} FROM alerts WHERE status = 'open' AND (@after IS NULL OR id > @after) ORDER BY id LIMIT @limit`).all({
+    after,
+    limit,
+  }) as AlertRow[];
+
+/** Open alerts whose party is any of these records (a party's lead record may change between versions). */
+export const openAlertsOnRecords = (db: Db, recordIds: readonly string[]) =>
+  statement(
+    db,
+    `SELECT ${COLUMNS} FROM alerts WHERE status = 'open' AND json_extract(alert_json, '$.party.id') IN (SELECT value FROM json_each(?)) ORDER BY id`,
+  ).all(JSON.stringify(recordIds)) as AlertRow[];

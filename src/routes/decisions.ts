@@ -6,6 +6,7 @@ import { decisionListQuerySchema, decisionListSchema, decisionRequestSchema, dec
 import { idParamsSchema, problemResponse, problemResponses } from '../schemas/common.js';
 import { addressSubject, decisionStatus, identitySubject, nameSubject, partyFingerprint, recordDecision } from '../screening/decisions.js';
 import type { ScreeningState } from '../screening/catalog.js';
+import { acknowledgeAlertsOnPair } from '../screening/review-queue-alerts.js';
 import { chainProblemOf } from '../screening/screen.js';
 import { type App, apiKeyIdOf, typed } from './types.js';
 
@@ -50,7 +51,8 @@ export async function decisionRoutes(app: App): Promise<void> {
           'marked `previouslyReviewed`; a false positive alone yields an overall `clear`, a true match `match`. ' +
           'A decision stops applying when it expires, is withdrawn or superseded, or when the party’s list records ' +
           'change. A (subject, party) pair has at most one decision that applies: a new one that contradicts it is ' +
-          'a 409 unless it names it in `supersedes`, and an identical one is a 409.',
+          'a 409 unless it names it in `supersedes`, and an identical one is a 409. Recording one acknowledges the open ' +
+          'alerts it answers: those on the party of a monitor whose subject is the decision’s (the reason is the note).',
         tags: ['decisions'],
         body: decisionRequestSchema,
         response: {
@@ -75,20 +77,28 @@ export async function decisionRoutes(app: App): Promise<void> {
       const reviewer = rest.reviewer ?? request.apiKey?.name;
       if (reviewer === undefined) throw invalidField('body.reviewer', 'give the reviewer’s name: the service runs open, so no API key names one');
       const now = new Date();
-      const outcome = recordDecision(app.catalog.db, app.catalog.state, party, {
-        id: uuidv7(),
-        createdAt: now.toISOString(),
-        subject: key,
-        subjectInput: subject.name ?? subject.address ?? (subject.identifiers ?? []).map((i) => `${i.type} ${i.number}`).join('; '),
-        entityId: party.lead.id,
-        entityFingerprint: partyFingerprint(party),
-        decision: rest.decision,
-        reason: rest.reason,
-        reviewer,
-        expiresAt: rest.expiresAt ? new Date(rest.expiresAt).toISOString() : null,
-        apiKeyId: apiKeyIdOf(request),
-        supersedes: rest.supersedes ?? null,
-      }, now);
+      const db = app.catalog.db;
+      // The decision and the acknowledgement of the alerts it answers are written together, or neither is.
+      const outcome = db.transaction(() => {
+        const result = recordDecision(db, app.catalog.state, party, {
+          id: uuidv7(),
+          createdAt: now.toISOString(),
+          subject: key,
+          subjectInput: subject.name ?? subject.address ?? (subject.identifiers ?? []).map((i) => `${i.type} ${i.number}`).join('; '),
+          entityId: party.lead.id,
+          entityFingerprint: partyFingerprint(party),
+          decision: rest.decision,
+          reason: rest.reason,
+          reviewer,
+          expiresAt: rest.expiresAt ? new Date(rest.expiresAt).toISOString() : null,
+          apiKeyId: apiKeyIdOf(request),
+          supersedes: rest.supersedes ?? null,
+        }, now);
+        if ('recorded' in result) {
+          acknowledgeAlertsOnPair(db, app.catalog.state, { subjectKey: key, party }, { at: now.toISOString(), reviewer, note: rest.reason });
+        }
+        return result;
+      }).immediate();
       if ('recorded' in outcome) return reply.code(201).send(view(outcome.recorded));
       const { rejected } = outcome;
       if (rejected.kind === 'conflict') throw new HttpProblem(409, 'conflict', rejected.message);

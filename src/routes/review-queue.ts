@@ -10,12 +10,14 @@ export async function reviewQueueRoutes(app: App): Promise<void> {
       config: { scope: 'review' },
       schema: {
         operationId: 'listReviewQueue',
-        summary: 'What awaits an analyst: every match of a recorded screening with no decision on its subject and party',
+        summary: 'What awaits an analyst: every undecided match of a recorded screening, and every open alert',
         description:
           'Oldest screening first, one item per (screening, match) whose match is `match` or `review` and has no ' +
           'decision that applies now to its subject and party. Recording a decision on the pair (POST /v1/decisions ' +
           'with the item’s `subject` and `entity.id`) takes every item of that pair out of the queue; a screening ' +
-          'leaves it when all its matches are decided.',
+          'leaves it when all its matches are decided. Each open alert of a monitor is an item too (`kind: alert`), ' +
+          'placed by when it was raised; deciding its pair (the monitor’s `subject` and `entity.id`) acknowledges it. ' +
+          'An alert whose party is no longer loaded is left out: acknowledge it with POST /v1/alerts/{id}/acknowledge.',
         tags: ['decisions'],
         querystring: reviewQueueQuerySchema.meta({ examples: [{ limit: 20 }] }),
         response: { 200: reviewQueueSchema, ...problemResponses },

@@ -1,25 +1,16 @@
 import { z } from 'zod';
-import { parseAddress } from '../addresses/index.js';
 import { type ScreeningRecord, screeningsAwaitingReview } from '../db/audit-repo.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import type { Db } from '../db/database.js';
 import { decisionsForSubjects } from '../db/decisions-repo.js';
 import type { EntityStatus } from '../model.js';
 import type { ScreeningState } from './catalog.js';
-import { addressSubject, identitySubject, reviewFor } from './decisions.js';
-import { type IdentifierInput, identifierSchema } from './identity-input.js';
-
-/**
- * The subject of a queued match, as POST /v1/decisions takes it: `name` (with the `birthDate` and `nationality` it
- * was screened with), `identifiers` screened without a name, or `address` with its `chain`.
- */
-export type QueuedSubject =
-  | { name: string; birthDate?: string; nationality?: string }
-  | { identifiers: IdentifierInput[] }
-  | { address: string; chain?: string };
+import { reviewFor } from './decisions.js';
+import { type QueuedSubject, recordedRequest, subjectOf } from './queued-subject.js';
+import { type AlertQueueItem, openAlertItems } from './review-queue-alerts.js';
 
 /** One match of one screening that awaits an analyst's decision. */
-export interface ReviewQueueItem {
+export interface ScreeningQueueItem {
   kind: 'screening_match';
   screeningId: string;
   screenedAt: string;
@@ -35,23 +26,6 @@ export interface ReviewQueueItem {
   matchedAddress: string | null;
 }
 
-// What the queue reads of a recorded screening (records of every version carry these).
-const recordedRequest = z.object({
-  name: z.string().optional(),
-  address: z.string().optional(),
-  chain: z.string().optional(),
-  birthDate: z.string().optional(),
-  nationality: z.string().optional(),
-  identifiers: z.array(identifierSchema).optional(),
-});
-
-function identityOf(request: z.infer<typeof recordedRequest>): { subject: QueuedSubject; key: string } | null {
-  const key = identitySubject(request);
-  if (key === null) return null;
-  const { name, birthDate, nationality, identifiers = [] } = request;
-  if (name === undefined) return { subject: { identifiers }, key };
-  return { subject: { name, ...(birthDate === undefined ? {} : { birthDate }), ...(nationality === undefined ? {} : { nationality }) }, key };
-}
 const recordedMatch = z.object({
   entityId: z.string(),
   entityName: z.string(),
@@ -66,22 +40,8 @@ const recordedMatch = z.object({
 // Screenings read at a time while a page is being filled.
 const SCAN_BATCH = 200;
 
-function subjectOf(request: z.infer<typeof recordedRequest>, kind: 'name' | 'address'): { subject: QueuedSubject; key: string } | null {
-  if (kind === 'name') return identityOf(request);
-  if (request.address === undefined) return null;
-  let canonical: string;
-  try {
-    canonical = parseAddress(request.address, request.chain).canonical;
-  } catch {
-    // Recorded screenings were answered, so their address parsed then; one that no longer parses cannot be decided.
-    return null;
-  }
-  const subject = request.chain === undefined ? { address: request.address } : { address: request.address, chain: request.chain };
-  return { subject, key: addressSubject(canonical) };
-}
-
 /** Every match of a recorded screening that would need a decision: a `match` or `review` on a subject it came from. */
-function candidatesOf(record: ScreeningRecord): Omit<ReviewQueueItem, 'kind'>[] {
+function candidatesOf(record: ScreeningRecord): Omit<ScreeningQueueItem, 'kind'>[] {
   const request = recordedRequest.safeParse(record.request);
   if (!request.success) return [];
   return record.matches.flatMap((raw, matchIndex) => {
@@ -106,25 +66,26 @@ function candidatesOf(record: ScreeningRecord): Omit<ReviewQueueItem, 'kind'>[] 
   });
 }
 
-/**
- * The matches awaiting review, oldest screening first: each `match` or `review` of a recorded screening with no
- * decision that applies now to its subject and party. A decision on the pair takes every item of that pair out;
- * a match whose party is no longer loaded cannot be decided, so it is left out too.
- */
-export function reviewQueue(
-  db: Db,
-  state: ScreeningState,
-  page: { limit: number; cursor?: string | undefined },
-  now: Date,
-): { items: ReviewQueueItem[]; nextCursor: string | null } {
-  const [cursorScreening, cursorIndex] = page.cursor ? decodeCursor(page.cursor, 2) : [];
-  const seen = (c: Omit<ReviewQueueItem, 'kind'>) =>
-    c.screeningId < (cursorScreening ?? '') || (c.screeningId === cursorScreening && c.matchIndex <= Number(cursorIndex));
-  const items: ReviewQueueItem[] = [];
+/** What awaits an analyst: a match of a recorded screening, or an open alert of a monitor. */
+export type ReviewQueueItem = ScreeningQueueItem | AlertQueueItem;
+
+// Both kinds are ordered by their time-ordered ids (UUIDv7), an alert as position 0 of its own id.
+const positionOf = (item: ReviewQueueItem): [string, number] =>
+  item.kind === 'alert' ? [item.alertId, 0] : [item.screeningId, item.matchIndex];
+const byPosition = (a: ReviewQueueItem, b: ReviewQueueItem) => {
+  const [ai, an] = positionOf(a);
+  const [bi, bn] = positionOf(b);
+  return ai < bi ? -1 : ai > bi ? 1 : an - bn;
+};
+
+/** The screening matches awaiting review after the cursor's position, oldest first, at most `limit`. */
+function screeningItems(db: Db, state: ScreeningState, cursor: [string, number] | null, limit: number, now: Date): ScreeningQueueItem[] {
+  const seen = (c: Omit<ScreeningQueueItem, 'kind'>) =>
+    cursor !== null && (c.screeningId < cursor[0] || (c.screeningId === cursor[0] && c.matchIndex <= cursor[1]));
+  const items: ScreeningQueueItem[] = [];
   // The cursor's screening is read again: its later matches may not have been reached.
-  let range: { from?: string; after?: string } = cursorScreening === undefined ? {} : { from: cursorScreening };
-  // One item more than the page is collected, to know whether another page follows.
-  while (items.length <= page.limit) {
+  let range: { from?: string; after?: string } = cursor === null ? {} : { from: cursor[0] };
+  while (items.length < limit) {
     const records = screeningsAwaitingReview(db, range, SCAN_BATCH);
     const candidates = records.flatMap(candidatesOf).filter((c) => !seen(c));
     const decisions = decisionsForSubjects(db, [...new Set(candidates.map((c) => c.subjectKey))]);
@@ -138,8 +99,34 @@ export function reviewQueue(
     if (!last || records.length < SCAN_BATCH) break;
     range = { after: last.id };
   }
+  return items.slice(0, limit);
+}
+
+/**
+ * What awaits review, oldest first: each `match` or `review` of a recorded screening with no decision that applies
+ * now to its subject and party, and each open alert. A decision on the pair takes every screening item of that pair
+ * out and acknowledges its alerts; a match or alert whose party is no longer loaded cannot be decided, so it is
+ * left out too.
+ */
+export function reviewQueue(
+  db: Db,
+  state: ScreeningState,
+  page: { limit: number; cursor?: string | undefined },
+  now: Date,
+): { items: ReviewQueueItem[]; nextCursor: string | null } {
+  const cursor: [string, number] | null = page.cursor ? positionOfCursor(page.cursor) : null;
+  // One item more than the page is collected of each kind, to know whether another page follows.
+  const items: ReviewQueueItem[] = [
+    ...screeningItems(db, state, cursor, page.limit + 1, now),
+    ...openAlertItems(db, state, cursor === null ? null : cursor[0], page.limit + 1),
+  ].sort(byPosition);
   if (items.length <= page.limit) return { items, nextCursor: null };
   const kept = items.slice(0, page.limit);
   const end = kept[kept.length - 1];
-  return { items: kept, nextCursor: end ? encodeCursor([end.screeningId, String(end.matchIndex)]) : null };
+  return { items: kept, nextCursor: end ? encodeCursor(positionOf(end).map(String)) : null };
+}
+
+function positionOfCursor(cursor: string): [string, number] {
+  const [id, index] = decodeCursor(cursor, 2);
+  return [id ?? '', Number(index)];
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from
 import { generateApiKey, hashApiKey } from '../../src/auth/api-key.js';
 import { createKey } from '../../src/db/api-keys-repo.js';
 import { openDatabase } from '../../src/db/database.js';
+import { MonitorRescreener } from '../../src/monitoring/runs.js';
 import { CONSOLE_DIST } from '../../src/routes/console.js';
 import { type ConsoleRig, chromiumInstalled, screenByName, startConsoleRig } from '../helpers/console-browser.js';
 
@@ -44,6 +45,18 @@ describe.skipIf(!chromiumInstalled)('the analyst console in Chromium', () => {
   // Run in the browser (as text: the tests are type-checked without the DOM library).
   const focusedId = () => page.evaluate<string | undefined>('document.activeElement?.id');
   const match = (name: string) => page.getByRole('article').filter({ has: page.getByRole('heading', { name, exact: true }) });
+  // Evaluated by the test, not added as a script element, which the content security policy would refuse.
+  const seriousViolations = async () => {
+    await page.evaluate(axe.source);
+    return page.evaluate<string[]>(`axe.run(document).then((result) => result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+  };
+
+  const screenWithBirthDate = async (name: string, birthDate: string) => {
+    await page.getByLabel('Birth date', { exact: true }).fill(birthDate);
+    return screenByName(page, name);
+  };
 
   it('screen "Lazarus Group": the OFAC 27307 designation and a verbatim quote', async () => {
     await open('/console');
@@ -119,16 +132,47 @@ describe.skipIf(!chromiumInstalled)('the analyst console in Chromium', () => {
     await page.getByText('Nothing awaits review.').waitFor();
   });
 
+  it('an alert in the review queue shows what changed, and deciding it takes it out of the queue', async () => {
+    // A new match, as a list change raises it: the monitor's first matches are its starting point, so they are
+    // forgotten and the monitors screened again.
+    const created = await rig.app.inject({ method: 'POST', url: '/v1/monitors', payload: { ref: 'cust-console', name: 'Andariel' } });
+    expect(created.statusCode, created.body).toBe(201);
+    rig.app.catalog.db.prepare("UPDATE monitors SET matches_json = '[]' WHERE ref = 'cust-console'").run();
+    new MonitorRescreener(rig.app.catalog.db).rescreenAll(rig.app.catalog.state);
+    const [alert] = (await rig.app.inject({ method: 'GET', url: '/v1/alerts?ref=cust-console&status=open' })).json().alerts;
+    expect(alert).toBeDefined();
+    const heading = `Alert: Andariel → ${alert.party.name}`;
+    const item = page.getByRole('article').filter({ has: page.getByRole('heading', { name: heading, exact: true }) });
+
+    await open('/console/review');
+    while ((await item.count()) === 0) await page.getByRole('button', { name: 'Next page' }).click();
+    expect(await item.textContent()).toContain('New match · monitor cust-console');
+    expect({ violations: await seriousViolations() }).toEqual({ violations: [] });
+    await item.getByRole('button', { name: 'Mark as false positive' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason').fill('Our customer is another Andariel, a shop in Lyon');
+    await dialog.getByLabel('Reviewer').fill('a.analyst');
+    await dialog.getByRole('button', { name: 'Record decision' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await item.waitFor({ state: 'detached' });
+    const after = (await rig.app.inject({ method: 'GET', url: `/v1/alerts/${alert.id}` })).json();
+    expect(after).toMatchObject({ status: 'acknowledged', acknowledgement: { reviewer: 'a.analyst', note: 'Our customer is another Andariel, a shop in Lyon' } });
+    // Nor is the pair anywhere else in the queue: the monitor's own screenings of it left with the alert.
+    const queue = (await rig.app.inject({ method: 'GET', url: '/v1/review-queue?limit=200' })).json();
+    expect(queue.items.filter((i: { subjectKey: string; entity: { id: string } }) => i.subjectKey === 'name:andariel' && i.entity.id === alert.party.id)).toEqual([]);
+  });
+
   it('every control of the Screen page is reachable with Tab, in order', async () => {
     await open('/console');
     const reached: string[] = [];
-    for (let i = 0; i < 11; i++) {
+    for (let i = 0; i < 18; i++) {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate<string>("document.activeElement.id || document.activeElement.textContent.trim()"));
     }
     expect(reached).toEqual([
       'Skip to content', 'Screen', 'Review queue', 'Events', 'Lists', 'Batch',
-      'screen-name', 'screen-kind', 'screen-address', 'screen-chain', 'Screen',
+      'screen-name', 'screen-kind', 'screen-birthDate', 'screen-nationality', 'screen-country', 'screen-gender',
+      'screen-identifierType', 'screen-identifierNumber', 'screen-identifierCountry', 'screen-address', 'screen-chain', 'Screen',
     ]);
     // Operable from the keyboard too: Enter in the Name field screens.
     await page.getByLabel('Name', { exact: true }).fill('Lazarus Group');
@@ -160,6 +204,60 @@ describe.skipIf(!chromiumInstalled)('the analyst console in Chromium', () => {
     expect(await page.getByLabel('Name', { exact: true }).getAttribute('aria-describedby')).toBe('screen-name-error');
   });
 
+  it('screen with a birth date and a nationality: each match shows the qualifier rows the API answered, side by side', async () => {
+    const answer = (await rig.app.inject({ method: 'POST', url: '/v1/screen', payload: { name: 'Virgil Griffith', birthDate: '1983-03-08', nationality: 'US', limit: 10 } })).json();
+    const rows = answer.matches[0].explanation.qualifiers as { field: string; query: string; listed: string; listedSource?: string; outcome: string; effect: number }[];
+    expect(rows.map((r) => r.field)).toEqual(['birthDate', 'nationality']);
+    await open('/console');
+    await page.getByLabel('Nationality', { exact: true }).fill('US');
+    await screenWithBirthDate('Virgil Griffith', '1983-03-08');
+    const table = match(answer.matches[0].entity.name).getByRole('table', { name: /^Qualifiers/ });
+    const shown: string[][] = [];
+    for (const row of await table.locator('tbody tr').all()) shown.push(await row.locator('th, td').allTextContents());
+    const label = { birthDate: 'Birth date', nationality: 'Nationality' } as Record<string, string>;
+    const outcome = (o: string) => o.replaceAll('_', ' ');
+    expect(shown).toEqual(
+      rows.map((r) => [label[r.field], r.query, r.listed || '—', r.listedSource ?? '—', outcome(r.outcome), r.effect > 0 ? `+${r.effect}` : String(r.effect)]),
+    );
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Field', 'Query', 'Listed', 'Listed in', 'Outcome', 'Effect']);
+  });
+
+  it('a bad birth date shows the problem’s detail beside the Birth date field, and no results', async () => {
+    const problem = (await rig.app.inject({ method: 'POST', url: '/v1/screen', payload: { name: 'Virgil Griffith', birthDate: '1983-13-45' } })).json();
+    expect(problem.errors.map((e: { field: string }) => e.field)).toEqual(['body.birthDate']);
+    await open('/console');
+    await page.getByLabel('Birth date', { exact: true }).fill('1983-13-45');
+    await page.getByLabel('Name', { exact: true }).fill('Virgil Griffith');
+    await page.getByRole('button', { name: 'Screen', exact: true }).click();
+    const beside = page.locator('#screen-birthDate-error');
+    await beside.waitFor();
+    expect(await beside.textContent()).toBe(problem.errors[0].message);
+    expect(await page.getByLabel('Birth date', { exact: true }).getAttribute('aria-describedby')).toBe('screen-birthDate-error');
+    expect(await page.getByRole('heading', { name: 'Results' }).count()).toBe(0);
+  });
+
+  it('a bad identifier number shows the detail beside the Identifier number field', async () => {
+    await open('/console');
+    await page.getByLabel('Identifier type', { exact: true }).selectOption('imo');
+    await page.getByLabel('Identifier number', { exact: true }).fill('12');
+    await page.getByRole('button', { name: 'Screen', exact: true }).click();
+    const beside = page.locator('#screen-identifierNumber-error');
+    await beside.waitFor();
+    expect(await beside.textContent()).toBe('an IMO number is seven digits, with or without the `IMO` prefix');
+  });
+
+  it('the Party page shows the nationalities and countries the records print, with their citations', async () => {
+    const entity = (await rig.app.inject({ method: 'GET', url: '/v1/entities/virgil-griffith' })).json();
+    const printed = [...entity.nationalities, ...entity.countries].map((f: { printed: string }) => f.printed);
+    expect(printed.length).toBeGreaterThan(0);
+    await open('/console/entities/virgil-griffith');
+    const identity = page.locator('dl.identity');
+    await identity.waitFor();
+    const text = (await identity.textContent()) ?? '';
+    for (const p of printed) expect(text).toContain(p);
+    expect(await identity.locator('.citations li').count()).toBeGreaterThan(0);
+  });
+
   it('every page has its language, a title, and no serious or critical axe-core violation', async () => {
     const pages: [string, () => Promise<void>][] = [
       ['/console', async () => {}],
@@ -173,7 +271,12 @@ describe.skipIf(!chromiumInstalled)('the analyst console in Chromium', () => {
       ['/console/entities/lazarus-group', async () => { await page.getByRole('heading', { name: 'Exposure' }).waitFor(); }],
       ['/console/entities/virgil-griffith', async () => { await page.getByRole('heading', { name: 'Exposure' }).waitFor(); }],
       ['/console/events', async () => { await page.locator('.timeline').waitFor(); }],
-      ['/console/lists', async () => { await page.getByRole('table').waitFor(); }],
+      ['/console', async () => { await screenWithBirthDate('Virgil Griffith', '1983'); }],
+      ['/console/lists', async () => { await page.getByRole('table').first().waitFor(); }],
+      ['/console/lists', async () => {
+        await page.getByRole('button', { name: /^Show changes of curated/ }).click();
+        await page.locator('.changes').waitFor();
+      }],
       ['/console/batch', async () => {}],
     ];
     const titles = new Set<string>();
@@ -182,12 +285,7 @@ describe.skipIf(!chromiumInstalled)('the analyst console in Chromium', () => {
       await prepare();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       titles.add(await page.title());
-      // Evaluated by the test, not added as a script element, which the content security policy would refuse.
-      await page.evaluate(axe.source);
-      const violations = await page.evaluate<string[]>(`axe.run(document).then((result) => result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
-      expect({ where, violations }).toEqual({ where, violations: [] });
+      expect({ where, violations: await seriousViolations() }).toEqual({ where, violations: [] });
     }
     expect([...titles].sort()).toEqual(
       ['Batch', 'Events', 'Lazarus Group', 'Lists', 'Review queue', 'Screen', 'Virgil Griffith'].map((t) => `${t} — DPRK screening console`).sort(),

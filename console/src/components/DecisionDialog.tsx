@@ -5,6 +5,12 @@ import { Field, describedBy } from './Field.js';
 export type DecisionKind = 'false_positive' | 'true_match';
 export type DecisionSubject = Schemas['DecisionRequest']['subject'];
 
+/** A subject in one line: the name with what it was screened with, the documents, or the address on its chain. */
+export const subjectText = (s: DecisionSubject) =>
+  [s.name, s.birthDate, s.nationality, ...(s.identifiers ?? []).map((i) => `${i.type} ${i.number}`), s.address, s.chain]
+    .filter((part) => part !== undefined)
+    .join(', ');
+
 export const DECISION_LABELS: Record<DecisionKind, string> = {
   false_positive: 'Mark as false positive',
   true_match: 'Confirm match',
@@ -62,7 +68,7 @@ export function DecisionDialog(props: Props) {
           {DECISION_LABELS[props.decision]}: {props.entity.name}
         </h2>
         <p>
-          Subject: {'name' in props.subject ? props.subject.name : props.subject.address}
+          Subject: {subjectText(props.subject)}
         </p>
         <Field id="decision-reason" label="Reason" error={reasonError}>
           <textarea id="decision-reason" required value={reason} onInput={(e) => setReason(e.currentTarget.value)} {...describedBy('decision-reason', reasonError)} />

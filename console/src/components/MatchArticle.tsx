@@ -5,6 +5,7 @@ import { Citations } from './Citations.js';
 import { DECISION_LABELS, DecisionDialog, type DecisionKind, type DecisionSubject } from './DecisionDialog.js';
 import { Designations } from './Designations.js';
 import { ExposurePaths } from './ExposurePaths.js';
+import { Qualifiers } from './Qualifiers.js';
 
 type Match = Schemas['ScreenMatch'];
 type Review = NonNullable<Match['previouslyReviewed']>;
@@ -63,6 +64,9 @@ export function MatchArticle(props: { match: Match; subject: DecisionSubject | n
       {review && <PreviousReview review={review} />}
       <h4>Why it matched</h4>
       <AlignedTokens explanation={match.explanation} />
+      {match.explanation.qualifiers && match.explanation.qualifiers.length > 0 && (
+        <Qualifiers rows={match.explanation.qualifiers} nameScore={match.explanation.nameScore} />
+      )}
       <h4>Designations</h4>
       <Designations designations={match.designations} />
       <h4>Exposure</h4>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Problem, type Schemas, api, asProblem } from '../api.js';
+import { DatasetVersions } from '../components/DatasetVersions.js';
 import { useTitle } from '../router.js';
 
 const DAY_MS = 86_400_000;
@@ -7,19 +8,23 @@ const DAY_MS = 86_400_000;
 /** Whole days from a date (`YYYY-MM-DD`) to now. */
 export const ageInDays = (date: string, now: Date) => Math.floor((now.getTime() - Date.parse(`${date.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
 
-/** Each dataset loaded: its version, list date and age, when it was last loaded, and what it holds. */
 const utc = (at: string) => `${at.replace('T', ' ').slice(0, 19)} UTC`;
 
-/** When the list was last checked or loaded, and how that went (a list with a configured source is refreshed). */
-function lastRefresh(d: { status: string; lastSuccessAt: string | null; loadedAt: string | null; lastError: string | null; stale: boolean }): string {
-  const when = d.lastSuccessAt ?? d.loadedAt;
+/**
+ * When the list was last checked and last loaded, and how that went (a list with a configured source is refreshed;
+ * a check that fails keeps the last good version serving, so both instants matter).
+ */
+function lastRefresh(d: Schemas['Dataset']): string {
   const state = d.status === 'unscheduled' ? 'loaded' : d.status;
-  const parts = [when ? `${state} ${utc(when)}` : state];
+  const success = d.lastSuccessAt ?? d.loadedAt;
+  const parts = [success ? `${state} ${utc(success)}` : state];
+  if (d.lastCheckedAt && d.lastCheckedAt !== d.lastSuccessAt) parts.push(`last checked ${utc(d.lastCheckedAt)}`);
   if (d.stale) parts.push('stale');
   if (d.lastError) parts.push(`last error: ${d.lastError}`);
   return parts.join(' · ');
 }
 
+/** Each dataset loaded: its version, list date and age, its last refresh, what it holds, and each version's changes. */
 export function ListsPage() {
   useTitle('Lists');
   const [datasets, setDatasets] = useState<Schemas['Dataset'][] | null>(null);
@@ -37,7 +42,7 @@ export function ListsPage() {
       {problem && <p class="problem" role="alert">{problem.detail ?? problem.title}</p>}
       {datasets && (
         <table>
-          <caption>Datasets loaded (the changes of each new list version will show here once the service reports them)</caption>
+          <caption>Datasets loaded</caption>
           <thead>
             <tr><th scope="col">Dataset</th><th scope="col">Version</th><th scope="col">List date</th><th scope="col">Age</th><th scope="col">Last refresh</th><th scope="col">Records</th></tr>
           </thead>
@@ -55,6 +60,7 @@ export function ListsPage() {
           </tbody>
         </table>
       )}
+      {datasets?.filter((d) => d.version !== null).map((d) => <DatasetVersions key={d.id} dataset={d} />)}
     </section>
   );
 }

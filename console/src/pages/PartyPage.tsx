@@ -3,6 +3,7 @@ import { type Problem, type Schemas, api, asProblem } from '../api.js';
 import { Citations } from '../components/Citations.js';
 import { Designations } from '../components/Designations.js';
 import { ExposurePaths } from '../components/ExposurePaths.js';
+import { IdentityFacts } from '../components/IdentityFacts.js';
 import { Link, useTitle } from '../router.js';
 
 type Entity = Schemas['EntityDetail'];
@@ -27,7 +28,7 @@ function NamesByScript(props: { names: Entity['names'] }) {
   );
 }
 
-/** One party: its names by script, designations per list, relations, exposure paths, events and citations. */
+/** One party: its names by script, birth dates, nationalities, countries and gender, designations per list, relations, exposure paths, events and citations. */
 export function PartyPage(props: { id: string }) {
   const [entity, setEntity] = useState<Entity | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -49,6 +50,8 @@ export function PartyPage(props: { id: string }) {
       {entity.summary && <p>{entity.summary}</p>}
       <h2>Names</h2>
       <NamesByScript names={entity.names} />
+      <h2>Identity</h2>
+      <IdentityFacts entity={entity} />
       <h2>Designations</h2>
       <Designations designations={entity.designations} />
       <h2>Exposure</h2>
