@@ -38,6 +38,7 @@ import { transformKeepingResponseHeaders } from './schemas/openapi-transform.js'
 import { sourceRoutes } from './routes/sources.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { Catalog } from './screening/catalog.js';
+import { openStore } from './store/store.js';
 import { listDatasets } from './db/datasets-repo.js';
 import { recordRequestDurations } from './metrics/http.js';
 import { ServiceMetrics } from './metrics/service-metrics.js';
@@ -112,6 +113,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const db = openDatabase(config.DATABASE_PATH);
   app.addHook('onClose', async () => db.close());
+  // The shared write path: PostgreSQL when DATABASE_URL is set (migrated here, one replica at a time), else this file.
+  const store = await openStore(config.DATABASE_URL, db, { poolSize: config.DATABASE_POOL_SIZE });
+  app.decorate('store', store);
+  app.addHook('onClose', async () => store.close());
   if (options.syncCuratedData !== false) loadCuratedData(app.log, db, config.DATA_DIR);
   const metrics = config.METRICS_ENABLED ? new ServiceMetrics(() => listDatasets(db), config.LIST_SOURCES.map((s) => s.datasetId)) : undefined;
   app.decorate('metrics', metrics);

@@ -50,6 +50,17 @@ export const configSchema = z.object({
     .min(1)
     .default(100)
     .describe('Requests a key may send at once: RATE_LIMIT_BURST per window of RATE_LIMIT_BURST / RATE_LIMIT_PER_SECOND seconds; over it, 429 with Retry-After.'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .optional()
+    .describe('PostgreSQL holding the shared write path (`postgres://user@host:5432/db`): API keys, the audit trail, decisions, monitors, alerts, webhooks and refresh bookkeeping, shared by every replica; migrated on start. Unset: all of it stays in the SQLite file of DATABASE_PATH. The lists stay in SQLite either way.'),
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(10)
+    .describe('Connections each process keeps open to DATABASE_URL.'),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/ })
     .optional()

@@ -3,11 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ListRefresher } from '../ingest/refresh/refresher.js';
 import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import type { Catalog } from '../screening/catalog.js';
+import type { Store } from '../store/store.js';
 import type { WebhookDeliverer } from '../webhooks/deliverer.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     catalog: Catalog;
+    /** The shared write path (keys, audit, decisions, monitors, alerts, webhooks): SQLite or PostgreSQL. */
+    store: Store;
     /** Keeps the lists of LIST_SOURCES current, and says how their refreshes went. */
     listRefresher: ListRefresher;
     /** Sends the webhook outbox on timers; `deliverDue()` runs one pass at once. */
