@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identityFields } from '../screening/identity-input.js';
 import { cursorSchema, limitSchema, named, queryParameters } from './common.js';
 import { screenRequestObjectSchema, screenResponseSchema, screenedSubjectChecks } from './screen.js';
 
@@ -28,6 +29,15 @@ export const monitorInputSchema = named(
   'NewMonitor',
   screenedSubjectChecks(z.object({ ref: monitorRefSchema, ...screenedShape, status: statusField }).strict()),
   [{ ref: 'cust-1', name: 'Korea Kwangson Banking Corp', kind: 'organization' }],
+);
+
+/**
+ * A monitor as a row of a CSV file takes it (POST /v1/monitors/bulk with a CSV body, `npm run monitors -- import`):
+ * the same, with a birth date also in the forms customer files write (`13.10.1944`, `13 Oct 1944`), as a batch
+ * screening's CSV rows take it. JSON stays strict.
+ */
+export const monitorCsvRowSchema = screenedSubjectChecks(
+  z.object({ ref: monitorRefSchema, ...screenedShape, ...identityFields('loose'), status: statusField }).strict(),
 );
 
 /** A monitor as PUT /v1/monitors/{ref} takes it: the ref is the path's. */
