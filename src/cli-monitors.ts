@@ -46,7 +46,7 @@ async function importFile(db: Db, file: string, out: { stdout: NodeJS.WritableSt
   const started = performance.now();
   let rows = 0;
   const flush = (chunk: CsvRecord[]) => {
-    for (const r of loadMonitors(ctx, csvMonitorRows(header, chunk), 'rows')) {
+    for (const r of loadMonitors(ctx, csvMonitorRows(header, chunk), 'rows', 'loose')) {
       counts[r.outcome]++;
       const line = chunk[r.index]?.line;
       if (r.error) out.stderr.write(`line ${line}: ${r.error.errors.map((e) => `${e.field.replace(/^rows\[\d+\]\./, '')}: ${e.message}`).join('; ')}\n`);

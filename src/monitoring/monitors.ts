@@ -1,7 +1,7 @@
 import { recordScreenings } from '../db/audit-repo.js';
 import type { Db } from '../db/database.js';
 import { type MonitorRow, type MonitorStatus, getMonitor, setMonitorStatus, upsertMonitor } from '../db/monitors-repo.js';
-import { type MonitorInput, monitorInputSchema } from '../schemas/monitors.js';
+import { type MonitorInput, monitorCsvRowSchema, monitorInputSchema } from '../schemas/monitors.js';
 import type { BatchError } from '../screening/batch.js';
 import { ScreeningInputError, requireLoadedDataset } from '../screening/screen.js';
 import type { ScreeningAnswer, ScreeningContext } from '../screening/service.js';
@@ -112,15 +112,17 @@ function rowError(index: number, errors: { field: string; message: string }[], p
 /**
  * Loads monitors in one transaction, each validated and screened on its own: a bad row is an error in its place and
  * the others load. A row equal to its stored monitor (same screened fields and status) is left as it is, so loading
- * a file again screens only what changed in it.
+ * a file again screens only what changed in it. Rows read from a CSV file (`dates: 'loose'`) also take the birth
+ * date forms customer files write; JSON takes `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
  */
-export function loadMonitors(ctx: ScreeningContext, rows: readonly unknown[], place = 'monitors'): BulkResult[] {
+export function loadMonitors(ctx: ScreeningContext, rows: readonly unknown[], place = 'monitors', dates: 'strict' | 'loose' = 'strict'): BulkResult[] {
   requireLoadedDataset(ctx.state);
+  const schema = dates === 'loose' ? monitorCsvRowSchema : monitorInputSchema;
   const seen = new Set<string>();
   const results: BulkResult[] = [];
   const writes: { input: MonitorInput; screening: MonitorScreening }[] = [];
   rows.forEach((raw, index) => {
-    const parsed = monitorInputSchema.safeParse(raw);
+    const parsed = schema.safeParse(raw);
     const fail = (errors: { field: string; message: string }[]) =>
       results.push({ index, ref: refOf(raw), outcome: 'error', verdict: null, screeningId: null, error: rowError(index, errors, place) });
     if (!parsed.success) return fail(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'monitor', message: i.message })));

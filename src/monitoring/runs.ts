@@ -89,7 +89,11 @@ export class MonitorRescreener {
     names.forEach((n, i) => {
       const found = new Set<number>();
       this.index.candidates(keysOfName(n.name, n.kind), found);
-      for (const id of found) retrievedBy.set(id, [...(retrievedBy.get(id) ?? []), i]);
+      for (const id of found) {
+        const by = retrievedBy.get(id);
+        if (by) by.push(i);
+        else retrievedBy.set(id, [i]);
+      }
     });
     const listed = new Map<number, PreparedName>();
     const listedName = (i: number, n: ListedName) => {
@@ -104,10 +108,17 @@ export class MonitorRescreener {
         const subject = JSON.parse(row.subjectJson) as MonitorSubject;
         if (subject.name === undefined) continue;
         const lowest = Math.min(REVIEW_THRESHOLD, subject.threshold ?? DEFAULT_THRESHOLD);
+        // Prepared once per kind, not once per listed name retrieving it (that was half of this step's time).
+        const asKind = new Map<EntityKind, PreparedName>();
+        const monitored = (kind: EntityKind) => {
+          let prepared = asKind.get(kind);
+          if (!prepared) asKind.set(kind, (prepared = prepareName(subject.name ?? '', kind)));
+          return prepared;
+        };
         const inBand = (retrievedBy.get(row.id) ?? []).some((i) => {
           const n = names[i];
           if (!n) return false;
-          return comparePrepared(prepareName(subject.name ?? '', n.kind), listedName(i, n), { kind: n.kind, explainFrom: 1 }).score >= lowest;
+          return comparePrepared(monitored(n.kind), listedName(i, n), { kind: n.kind, explainFrom: 1 }).score >= lowest;
         });
         if (inBand) kept.push(row.id);
       }

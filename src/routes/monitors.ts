@@ -100,7 +100,7 @@ export async function monitorRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const lines = csvLines.get(request);
-      const results = loadMonitors(context(request), request.body.monitors, 'monitors').map((r) => {
+      const results = loadMonitors(context(request), request.body.monitors, 'monitors', lines ? 'loose' : 'strict').map((r) => {
         const line = lines?.[r.index];
         return r.error && line !== undefined ? { ...r, error: { ...r.error, detail: `line ${line}: ${r.error.detail}` } } : r;
       });

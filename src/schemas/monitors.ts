@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { NO_SUBJECT, hasSubject, vesselImoIssues } from '../screening/identity-input.js';
-import { CHAIN_WITHOUT_ADDRESS } from '../screening/screen.js';
+import { identityFields } from '../screening/identity-input.js';
 import { cursorSchema, limitSchema, named, queryParameters } from './common.js';
-import { screenRequestSchema, screenResponseSchema } from './screen.js';
+import { screenRequestObjectSchema, screenResponseSchema, screenedSubjectChecks } from './screen.js';
 
 /**
  * The screened fields of a monitor are those of a screening request (taken from its schema, so every field a
  * screening gains is monitored too), less what only shapes one answer: `limit` (a monitor keeps every match it
  * has, up to MONITOR_MATCH_LIMIT), `datasets` (a monitor is screened against every list) and `ref` (required here).
  */
-const { ref: _ref, limit: _limit, datasets: _datasets, ...screenedShape } = screenRequestSchema.shape;
+const { ref: _ref, limit: _limit, datasets: _datasets, ...screenedShape } = screenRequestObjectSchema.shape;
 
 export const monitorRefSchema = z
   .string()
@@ -25,26 +24,26 @@ export const monitorStatusSchema = z
 
 const statusField = monitorStatusSchema.default('active');
 
-// The screening request's own refinements, again: a refined schema's shape cannot be extended with them kept.
-const refinements = <T extends Parameters<typeof hasSubject>[0] & Parameters<typeof vesselImoIssues>[0] & { chain?: string | undefined }>(
-  schema: z.ZodType<T>,
-) =>
-  schema
-    .refine(hasSubject, { message: NO_SUBJECT, path: ['name'] })
-    .refine((r) => r.chain === undefined || r.address !== undefined, { message: CHAIN_WITHOUT_ADDRESS, path: ['chain'] })
-    .superRefine(vesselImoIssues);
-
 /** A monitor as POST /v1/monitors and each row of a bulk load take it. */
 export const monitorInputSchema = named(
   'NewMonitor',
-  refinements(z.object({ ref: monitorRefSchema, ...screenedShape, status: statusField }).strict()),
+  screenedSubjectChecks(z.object({ ref: monitorRefSchema, ...screenedShape, status: statusField }).strict()),
   [{ ref: 'cust-1', name: 'Korea Kwangson Banking Corp', kind: 'organization' }],
+);
+
+/**
+ * A monitor as a row of a CSV file takes it (POST /v1/monitors/bulk with a CSV body, `npm run monitors -- import`):
+ * the same, with a birth date also in the forms customer files write (`13.10.1944`, `13 Oct 1944`), as a batch
+ * screening's CSV rows take it. JSON stays strict.
+ */
+export const monitorCsvRowSchema = screenedSubjectChecks(
+  z.object({ ref: monitorRefSchema, ...screenedShape, ...identityFields('loose'), status: statusField }).strict(),
 );
 
 /** A monitor as PUT /v1/monitors/{ref} takes it: the ref is the path's. */
 export const monitorReplaceSchema = named(
   'MonitorReplacement',
-  refinements(z.object({ ...screenedShape, status: statusField }).strict()),
+  screenedSubjectChecks(z.object({ ...screenedShape, status: statusField }).strict()),
   [{ name: 'Korea Kwangson Banking Corp', kind: 'organization', status: 'active' }],
 );
 

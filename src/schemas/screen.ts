@@ -27,49 +27,62 @@ const chainField = z
       'valid on it. A ticker neither validated here nor used by a loaded list is a 400, and so is a `chain` without an `address`.',
   );
 
-export const screenRequestSchema = named(
-  'ScreenRequest',
-  z
-    .object({
-      ref: z
-        .string()
-        .trim()
-        .max(200)
-        .optional()
-        .describe('Your own reference for the subject (a customer id, as in a batch): echoed as `ref` and kept in the audit record.'),
-      name: nameInputSchema.optional().describe('The name or organisation to screen: 1–300 characters, with at least one letter or digit.'),
-      address: z
-        .string()
-        .min(1)
-        .max(200)
-        .optional()
-        .describe('A wallet address to screen: compared in canonical form against every listed digital currency address.'),
-      chain: chainField,
-      kind: kindFilterSchema.default('any'),
-      threshold: z
-        .number()
-        .min(0)
-        .max(1)
-        .optional()
-        .describe('Match threshold, 0–1 (default 0.78). Scores in the band below it (from 0.60, or the threshold if lower) are returned as `review`.'),
-      limit: z
-        .number()
-        .int()
-        .min(1)
-        .max(50)
-        .default(10)
-        .describe(
-          'Most matches returned, 1–50 (default 10). The 32 names retrieved best are scored first, and up to 2,048 while ' +
-            'fewer than `limit` parties score and the last names scored still bring new ones. Only names sharing enough of ' +
-            'the query’s index keys are retrieved, so a threshold far below the review band can return fewer.',
-        ),
-      datasets: datasetsField,
-      ...identityFields('strict'),
-    })
-    .strict()
+type ScreenedSubject = Parameters<typeof hasSubject>[0] & Parameters<typeof vesselImoIssues>[0] & { chain?: string | undefined };
+
+/**
+ * The checks across fields of anything screened (a screening request, a monitor): something to screen, a chain only
+ * beside an address, a vessel IMO's check digit. Applied at the edge to an object schema kept unrefined, whose shape
+ * others build on (a refined schema's shape, spread into another object, leaves its checks behind).
+ */
+export const screenedSubjectChecks = <S extends z.ZodType<ScreenedSubject>>(schema: S): S =>
+  schema
     .refine(hasSubject, { message: NO_SUBJECT, path: ['name'] })
     .refine((r) => r.chain === undefined || r.address !== undefined, { message: CHAIN_WITHOUT_ADDRESS, path: ['chain'] })
-    .superRefine(vesselImoIssues),
+    .superRefine(vesselImoIssues);
+
+/** The screening request's fields, without the checks across them: build on its `shape`, refine with screenedSubjectChecks. */
+export const screenRequestObjectSchema = z
+  .object({
+    ref: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .describe('Your own reference for the subject (a customer id, as in a batch): echoed as `ref` and kept in the audit record.'),
+    name: nameInputSchema.optional().describe('The name or organisation to screen: 1–300 characters, with at least one letter or digit.'),
+    address: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('A wallet address to screen: compared in canonical form against every listed digital currency address.'),
+    chain: chainField,
+    kind: kindFilterSchema.default('any'),
+    threshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('Match threshold, 0–1 (default 0.78). Scores in the band below it (from 0.60, or the threshold if lower) are returned as `review`.'),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(50)
+      .default(10)
+      .describe(
+        'Most matches returned, 1–50 (default 10). The 32 names retrieved best are scored first, and up to 2,048 while ' +
+          'fewer than `limit` parties score and the last names scored still bring new ones. Only names sharing enough of ' +
+          'the query’s index keys are retrieved, so a threshold far below the review band can return fewer.',
+      ),
+    datasets: datasetsField,
+    ...identityFields('strict'),
+  })
+  .strict();
+
+export const screenRequestSchema = named(
+  'ScreenRequest',
+  screenedSubjectChecks(screenRequestObjectSchema),
   [
     { ref: 'cust-1', name: 'Lazarus Group', kind: 'any', limit: 10 },
     { address: '0x098B716B8Aaf21512996dC57EB0615e2383E2f96', chain: 'ETH' },

@@ -32,6 +32,11 @@ describe('npm run monitors', () => {
       check.close();
       expect(run).toEqual([{ kind: 'full', status: 'done', n: 2 }]);
       expect(channels.n).toBe(4);
+      const dated = path.join(work.dir, 'dated.csv');
+      fs.writeFileSync(dated, 'ref,name,kind,birth_date\nd-1,Jane Roe,person,13.10.1944\nd-2,John Roe,person,13 Oct 1944\nd-3,Joan Roe,person,1944-13-40\n');
+      const datedImport = await runCli(['monitors', 'import', dated], env);
+      expect(datedImport.stdout).toBe('3 rows: 2 created, 0 replaced, 0 unchanged, 1 in error\n');
+      expect(datedImport.stderr).toContain('line 4: birthDate: not a date this service can read\n');
       const wrong = await runCli(['monitors', 'frobnicate'], env);
       expect(wrong.code).toBe(2);
     } finally {

@@ -128,6 +128,26 @@ describe('monitors over HTTP', () => {
     expect(noRef.json().detail).toContain('`ref`');
   });
 
+  it('takes the birth date forms customer files write in a CSV row, names the row and field of an impossible one, and keeps JSON strict', async () => {
+    const csv = 'ref,name,kind,birth_date\ncsv-d1,Jane Roe,person,13/10/1944\ncsv-d2,John Roe,person,13 Oct 1944\ncsv-d3,Joan Roe,person,30/02/1944\n';
+    const res = await app.inject({ method: 'POST', url: '/v1/monitors/bulk', headers: { ...as(reviewer), 'content-type': 'text/csv' }, payload: csv });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.counts).toEqual({ created: 2, replaced: 0, unchanged: 0, error: 1 });
+    expect(body.results[2].error).toEqual({
+      type: '/problems/validation-error',
+      title: 'Monitor validation failed',
+      status: 400,
+      detail: 'line 4: monitors[2].birthDate: not a date this service can read',
+      errors: [{ field: 'monitors[2].birthDate', message: 'not a date this service can read' }],
+    });
+    const stored = await app.inject({ method: 'GET', url: '/v1/monitors/csv-d2', headers: as(reviewer) });
+    expect(stored.json().subject).toEqual({ name: 'John Roe', kind: 'person', birthDate: '13 Oct 1944' });
+    expect((await app.inject({ method: 'GET', url: '/v1/monitors/csv-d3', headers: as(reviewer) })).statusCode).toBe(404);
+    const json = (await post('/v1/monitors/bulk', { monitors: [{ ref: 'json-d1', name: 'Jane Roe', kind: 'person', birthDate: '13/10/1944' }] })).json();
+    expect(json.results[0].error.errors).toEqual([{ field: 'monitors[0].birthDate', message: 'not a date: write `YYYY`, `YYYY-MM` or `YYYY-MM-DD`' }]);
+  });
+
   it('answers unknown alerts with 404 and bad alert filters with 400', async () => {
     expect((await app.inject({ method: 'GET', url: '/v1/alerts/nope', headers: as(reviewer) })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/v1/alerts?type=other', headers: as(reviewer) })).statusCode).toBe(400);
