@@ -5,7 +5,7 @@ import type { Db } from '../db/database.js';
 import type { DatasetCounts, NameKeysOf } from '../db/dataset-writer.js';
 import { type ServingVersion, servingVersion, versionParties } from '../db/datasets-repo.js';
 import type { PartyChange } from '../db/version-changes-repo.js';
-import type { WriteStats } from '../db/sliced-writes.js';
+import type { WritePacing, WriteStats } from '../db/sliced-writes.js';
 import { storeVersion } from '../db/version-store.js';
 import type { DatasetBundle, EntityRecord } from '../model.js';
 import { ImportOptionError, checkListDate, checkReplacement } from './import-rules.js';
@@ -73,6 +73,11 @@ export interface ImportOptions {
   /** How many of the dataset's newest versions keep their parties for comparing (LIST_KEEP_VERSIONS). */
   keepVersions?: number;
   downloadTimeoutMs?: number;
+  /**
+   * How the write shares the database's write lock (default IMPORT_PACING). Only where no other writer waits, as
+   * when a test builds a database before anything else opens it, is a longer slice without pauses worth having.
+   */
+  pacing?: WritePacing;
 }
 
 const listDateMissing = (format: ListFormat) =>
@@ -185,7 +190,7 @@ export async function importList(db: Db, format: ListFormat, input: string, opti
       inputSha256: inputHash,
       datedHashesOf,
       keepVersions: options.keepVersions,
-    });
+    }, options.pacing);
     return {
       outcome: 'imported',
       datasetId,

@@ -8,6 +8,7 @@ import { PROJECT_ROOT } from '../../src/paths.js';
 import { mergingByIdentity } from '../../src/screening/identity-merges.js';
 import { runToEnd } from '../../src/steps.js';
 import { tempDir } from '../helpers/app.js';
+import { UNPACED } from '../helpers/list-databases.js';
 
 const SHARED = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
 const UN_XML = path.join(SHARED, 'un', 'UN_consolidated_2026-02-27.xml');
@@ -33,8 +34,8 @@ describe.skipIf(!present)('the identity rule, checked against the UN references 
   let db: Db;
   beforeAll(async () => {
     db = openDatabase(path.join(work.dir, 'rule.db'));
-    await importList(db, 'un-xml', UN_XML);
-    await importList(db, 'uk-conlist', CONLIST);
+    await importList(db, 'un-xml', UN_XML, { pacing: UNPACED });
+    await importList(db, 'uk-conlist', CONLIST, { pacing: UNPACED });
   }, 600_000);
   afterAll(() => {
     db.close();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importList } from '../../src/ingest/import-list.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { buildTestApp, tempDir } from '../helpers/app.js';
+import { FIXTURES_OFAC_1450, UNPACED, copyOfListDatabase } from '../helpers/list-databases.js';
 
 const OFAC = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'ofac');
 const AT_1450 = path.join(OFAC, 'sdn_advanced_2025-11-19_1450UTC.xml.gz');
@@ -35,9 +36,11 @@ describe.skipIf(!present)('the real OFAC list of 2025-11-19 at 14:50, then at 16
   const work = tempDir();
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildTestApp({ DATABASE_PATH: path.join(work.dir, 'real-changes.db'), DATA_REFRESH_MS: 0 });
-    await importList(app.catalog.db, 'ofac-xml', AT_1450);
-    await importList(app.catalog.db, 'ofac-xml', AT_1644);
+    // The 14:50 list as importList(AT_1450) leaves it; the 16:44 one, the change under test, is imported here.
+    const database = path.join(work.dir, 'real-changes.db');
+    await copyOfListDatabase(FIXTURES_OFAC_1450, database);
+    app = await buildTestApp({ DATABASE_PATH: database, DATA_REFRESH_MS: 0 });
+    await importList(app.catalog.db, 'ofac-xml', AT_1644, { pacing: UNPACED });
     app.catalog.refresh();
   }, 600_000);
   afterAll(async () => {
@@ -63,7 +66,7 @@ describe.skipIf(!present)('the real OFAC list of 2025-11-19 at 14:50, then at 16
     expect(decided.statusCode).toBe(201);
     const file = path.join(work.dir, 'sdn_advanced_2025-11-20.xml');
     await republishedNextDay(file);
-    const summary = await importList(app.catalog.db, 'ofac-xml', file);
+    const summary = await importList(app.catalog.db, 'ofac-xml', file, { pacing: UNPACED });
     expect(summary).toMatchObject({ outcome: 'imported', publishedAt: '2025-11-20', added: [], removed: [], changed: [] });
     app.catalog.refresh();
     const listed = (await app.inject({ method: 'GET', url: '/v1/decisions?entity=ofac-27307' })).json().decisions;

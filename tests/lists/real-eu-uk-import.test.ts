@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ImportSummary, importList } from '../../src/ingest/import-list.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { REAL_DATA_DIR, buildTestApp, tempDir } from '../helpers/app.js';
+import { CURATED_OFAC, UNPACED, copyOfListDatabase } from '../helpers/list-databases.js';
 
 const SHARED = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
 const OFAC_XML = path.join(SHARED, 'ofac', 'sdn_advanced_2025-11-19.xml.gz');
@@ -21,13 +22,15 @@ describe.skipIf(!present)('importing the real EU and UK lists beside the OFAC li
   let uk: ImportSummary;
   let ukLater: ImportSummary;
   beforeAll(async () => {
-    app = await buildTestApp({ DATA_DIR: REAL_DATA_DIR, DATABASE_PATH: path.join(work.dir, 'real.db'), DATA_REFRESH_MS: 0 });
-    await importList(app.catalog.db, 'ofac-xml', OFAC_XML);
-    eu = await importList(app.catalog.db, 'eu-xml', EU_XML);
-    uk = await importList(app.catalog.db, 'uk-conlist', CONLIST_0410);
-    ukLater = await importList(app.catalog.db, 'uk-conlist', CONLIST_0414);
+    // The OFAC list as importList(OFAC_XML) leaves it beside the curated dataset; the EU and UK imports are the subject.
+    const database = path.join(work.dir, 'real.db');
+    await copyOfListDatabase(CURATED_OFAC, database);
+    app = await buildTestApp({ DATA_DIR: REAL_DATA_DIR, DATABASE_PATH: database, DATA_REFRESH_MS: 0 });
+    eu = await importList(app.catalog.db, 'eu-xml', EU_XML, { pacing: UNPACED });
+    uk = await importList(app.catalog.db, 'uk-conlist', CONLIST_0410, { pacing: UNPACED });
+    ukLater = await importList(app.catalog.db, 'uk-conlist', CONLIST_0414, { pacing: UNPACED });
     app.catalog.refresh();
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     await app.close();
     work.cleanup();

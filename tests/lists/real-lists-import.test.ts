@@ -6,6 +6,7 @@ import { importList } from '../../src/ingest/import-list.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { screen } from '../../src/screening/screen.js';
 import { REAL_DATA_DIR, buildTestApp, tempDir } from '../helpers/app.js';
+import { UNPACED } from '../helpers/list-databases.js';
 
 const SHARED = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
 const OFAC_XML = path.join(SHARED, 'ofac', 'sdn_advanced_2025-11-19.xml.gz');
@@ -18,8 +19,8 @@ describe.skipIf(!present)('importing the real OFAC SDN and UN lists beside the c
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await buildTestApp({ DATA_DIR: REAL_DATA_DIR, DATABASE_PATH: path.join(work.dir, 'real.db'), DATA_REFRESH_MS: 0 });
-    await importList(app.catalog.db, 'ofac-xml', OFAC_XML);
-    await importList(app.catalog.db, 'un-xml', UN_XML);
+    await importList(app.catalog.db, 'ofac-xml', OFAC_XML, { pacing: UNPACED });
+    await importList(app.catalog.db, 'un-xml', UN_XML, { pacing: UNPACED });
     app.catalog.refresh();
   }, 600_000);
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { parseOfacXml } from '../../src/ingest/lists/ofac-xml.js';
 import { MonitorRescreener } from '../../src/monitoring/runs.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { buildTestApp, tempDir } from '../helpers/app.js';
+import { FIXTURES_OFAC_1450, UNPACED, copyOfListDatabase } from '../helpers/list-databases.js';
 import { type Receiver, startReceiver } from '../helpers/webhook-receiver.js';
 
 const OFAC = path.resolve(PROJECT_ROOT, '..', 'shared', 'data', 'ofac');
@@ -52,14 +53,17 @@ describe.skipIf(!present)('monitors across the real OFAC list of 2025-11-19 at 1
     return out;
   };
   const importAndSwap = async (file: string) => {
-    await importList(app.catalog.db, 'ofac-xml', file, { force: true });
+    await importList(app.catalog.db, 'ofac-xml', file, { force: true, pacing: UNPACED });
     app.catalog.refresh();
   };
 
   beforeAll(async () => {
     receiver = await startReceiver((n) => (n < 2 ? 500 : 204));
+    // The 14:50 list, imported (and its monitoring run made, over no monitors) as importAndSwap(AT_1450) would.
+    const database = path.join(work.dir, 'monitoring.db');
+    await copyOfListDatabase(FIXTURES_OFAC_1450, database);
     app = await buildTestApp({
-      DATABASE_PATH: path.join(work.dir, 'monitoring.db'),
+      DATABASE_PATH: database,
       DATA_REFRESH_MS: 0,
       WEBHOOK_ALLOW_PRIVATE: true,
       WEBHOOK_POLL_MS: 20,
@@ -67,7 +71,6 @@ describe.skipIf(!present)('monitors across the real OFAC list of 2025-11-19 at 1
     });
     const endpoint = await app.inject({ method: 'POST', url: '/v1/webhooks', payload: { url: receiver.url(), events: ['alert.created'] } });
     secret = (endpoint.json() as { secret: string }).secret;
-    await importAndSwap(AT_1450);
     const later = await parseOfacXml(openFile(AT_1644));
     addedNames = new Map(later.entities.filter((e) => ADDED.includes(e.id)).map((e) => [e.id, e.name]));
   }, 600_000);
