@@ -18,7 +18,7 @@ const isBusy = (err: unknown) => err instanceof Database.SqliteError && err.code
  *
  * While another connection holds the write lock (an import writing in short transactions), a batch does not wait
  * for it inside SQLite: the busy handler sleeps with the event loop blocked, every request with it, and backs off to
- * 100 ms between tries, so against an import taking the lock 10 ms in every 20 ms a write waited up to 850 ms
+ * 100 ms between tries, so against an import taking the lock 10 ms in every 20 ms a write waited up to 852 ms
  * (bench/import-latency.ts). The batch tries again every `retryMs` between other work instead, and the records
  * handed over meanwhile join it; past `waitMs` its screenings fail as they did at the busy timeout.
  */

@@ -128,8 +128,8 @@ export class NameIndex {
 
   /**
    * Prepares names ahead of queries between other work, about `sliceMs` of it at a time, until the cache is full or
-   * `stopWarming()` is called. Slices are bounded by time, not by count: a batch of 200 names took 70–90 ms of CPU
-   * in a server's profile (bench/import-latency.ts, load 10), which every request arriving meanwhile waited for.
+   * `stopWarming()` is called. Slices are bounded by time, not by count: a batch of 200 names took 70–90 ms in a
+   * server's profile (bench/import-latency.ts, load 10), which every request arriving meanwhile waited for.
    */
   warm(sliceMs = 5): void {
     let next = 0;
