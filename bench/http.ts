@@ -53,11 +53,17 @@ async function readyStatus(url: string): Promise<number> {
 
 /**
  * Starts the service from the compiled build (`node dist/server.js`) or the echo server, and waits for /readyz.
- * On failure the process is stopped and the error carries the end of its stderr.
+ * `nodeOptions` go before the script (a preload, `--cpu-prof`). On failure the process is stopped and the error
+ * carries the end of its stderr.
  */
-export async function startServer(kind: ServerKind, env: Record<string, string>, timeoutMs = 180_000): Promise<RunningServer> {
+export async function startServer(
+  kind: ServerKind,
+  env: Record<string, string>,
+  timeoutMs = 180_000,
+  nodeOptions: string[] = [],
+): Promise<RunningServer> {
   const port = await freePort();
-  const args = kind === 'screening' ? ['dist/server.js'] : ['--import', 'tsx', 'bench/echo-server.ts'];
+  const args = [...nodeOptions, ...(kind === 'screening' ? ['dist/server.js'] : ['--import', 'tsx', 'bench/echo-server.ts'])];
   const started = performance.now();
   const spawned = start(process.execPath, args, { ...env, PORT: String(port), HOST, LOG_LEVEL: 'warn' });
   const baseUrl = `http://${HOST}:${port}`;

@@ -6,6 +6,11 @@
  * import` runs it) runs, and prints the latency and failures of the requests started in each phase: `import` until
  * the import commits the new version (seen in the database), `swap` until the server answers from it (it builds its
  * screening state from the database first), `cleanup` while the import still deletes the old version's rows.
+ * The server runs with bench/stall-recorder.ts preloaded: the longest stalls of its event loop are printed too, each
+ * with the CPU time it used (load-independent, unlike the latencies). With PROFILE_DIR=<dir> the server also writes
+ * a CPU profile (`node --cpu-prof`) there, with the stalls (stalls.json) and its log (server.log) beside it.
+ * With BASE_DATABASE=<file>, the database with the previous list and the UN list imported is copied from that file
+ * when it exists (and saved there when it does not), to repeat a run without repeating those imports.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +18,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { HOST, startServer, stopServer } from './http.js';
 import { killChildrenOnExit, start } from './processes.js';
+import type { Stall } from './stall-recorder.js';
 
 const NAMES = ['Kim Jong Un', 'Lazarus Group', 'Korea Mining Development Trading Corporation', 'Ri Song Hyok', 'John Smith'];
 const PHASES = ['before', 'import', 'swap', 'cleanup', 'after'] as const;
@@ -24,18 +30,21 @@ interface Sample {
   startedAt: number;
   ms: number;
   status: number;
+  /** The body of a failed response, to say why it failed. */
+  failure?: string;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function timedRequest(url: string, init: RequestInit): Promise<{ ms: number; status: number }> {
+async function timedRequest(url: string, init: RequestInit): Promise<{ ms: number; status: number; failure?: string }> {
   const started = performance.now();
   try {
     const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) });
-    await res.arrayBuffer();
-    return { ms: performance.now() - started, status: res.status };
-  } catch {
-    return { ms: performance.now() - started, status: 0 };
+    const body = await res.text();
+    const ms = performance.now() - started;
+    return res.status === 200 ? { ms, status: res.status } : { ms, status: res.status, failure: body };
+  } catch (err) {
+    return { ms: performance.now() - started, status: 0, failure: String(err) };
   }
 }
 
@@ -43,7 +52,7 @@ async function timedRequest(url: string, init: RequestInit): Promise<{ ms: numbe
 async function loop(route: Sample['route'], baseUrl: string, samples: Sample[], running: () => boolean): Promise<void> {
   for (let i = 0; running(); i++) {
     const startedAt = performance.now();
-    const { ms, status } =
+    const { ms, status, failure } =
       route === 'screen'
         ? await timedRequest(`${baseUrl}/v1/screen`, {
             method: 'POST',
@@ -51,7 +60,7 @@ async function loop(route: Sample['route'], baseUrl: string, samples: Sample[], 
             body: JSON.stringify({ name: NAMES[i % NAMES.length] }),
           })
         : await timedRequest(`${baseUrl}/healthz`, {});
-    samples.push({ route, startedAt, ms, status });
+    samples.push({ route, startedAt, ms, status, ...(failure === undefined ? {} : { failure }) });
     if (route === 'healthz') await sleep(5);
   }
 }
@@ -96,6 +105,21 @@ function report(samples: Sample[], phaseOf: (s: Sample) => Phase): void {
       );
     }
   }
+  const failures = new Set(samples.flatMap((s) => (s.failure === undefined ? [] : [`${s.status}: ${s.failure.slice(0, 300)}`])));
+  for (const failure of failures) rows.push(`failed: ${failure}`);
+  process.stdout.write(`${rows.join('\n')}\n`);
+}
+
+/** The server's longest event-loop stalls per phase (from when it answered /readyz), wall and CPU time. */
+function reportStalls(stalls: Stall[], phaseOf: (s: Stall) => Phase): void {
+  const rows = ['server event loop: stalls over 20 ms, the longest of each phase (wall ms / CPU ms)'];
+  for (const phase of PHASES) {
+    const mine = stalls.filter((s) => phaseOf(s) === phase).sort((a, b) => b.wallMs - a.wallMs);
+    if (mine.length === 0) continue;
+    const longest = mine.slice(0, 5).map((s) => `${s.wallMs.toFixed(0)}/${s.cpuMs.toFixed(0)}`).join('  ');
+    const maxCpu = Math.max(...mine.map((s) => s.cpuMs));
+    rows.push(`${phase.padEnd(8)}${String(mine.length).padStart(5)} stalls; longest ${longest}; most CPU in one: ${maxCpu.toFixed(0)} ms`);
+  }
   process.stdout.write(`${rows.join('\n')}\n`);
 }
 
@@ -106,10 +130,20 @@ async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'import-latency-'));
   const database = path.join(work, 'screening.db');
   try {
-    if (previous) await importWith(database, previous);
-    if (unList) await importWith(database, unList, 'un-xml');
+    const base = process.env.BASE_DATABASE;
+    if (base && fs.existsSync(base)) fs.copyFileSync(base, database);
+    else {
+      if (previous) await importWith(database, previous);
+      if (unList) await importWith(database, unList, 'un-xml');
+      if (base) fs.copyFileSync(database, base);
+    }
+    const stallLog = path.join(work, 'stalls.json');
+    const profileDir = process.env.PROFILE_DIR;
+    const nodeOptions = ['--import', 'tsx', '--import', './bench/stall-recorder.ts', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
     // No rate limit: the loop's requests must all reach screening and its audit write.
-    const server = await startServer('screening', { DATABASE_PATH: database, HOST, RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' });
+    const serverEnv = { DATABASE_PATH: database, HOST, RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000', STALL_LOG: stallLog };
+    const server = await startServer('screening', serverEnv, undefined, nodeOptions);
+    const serverStarted = performance.now();
     const before = await servedVersion(server.baseUrl);
     const samples: Sample[] = [];
     const probe = start(process.execPath, ['--import', 'tsx', 'bench/write-probe.ts', database]);
@@ -145,6 +179,14 @@ async function main(): Promise<void> {
       return s.startedAt < importEnded ? 'cleanup' : 'after';
     };
     report(samples, phaseOf);
+    const stalls = (JSON.parse(fs.readFileSync(stallLog, 'utf8')) as Stall[])
+      .map((s) => ({ ...s, at: s.at - performance.timeOrigin }))
+      .filter((s) => s.at >= serverStarted);
+    if (profileDir) {
+      fs.copyFileSync(stallLog, path.join(profileDir, 'stalls.json'));
+      fs.writeFileSync(path.join(profileDir, 'server.log'), server.spawned.stdout() + server.spawned.stderrTail());
+    }
+    reportStalls(stalls, (s) => phaseOf({ route: 'healthz', startedAt: s.at, ms: s.wallMs, status: 200 }));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

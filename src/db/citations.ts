@@ -1,5 +1,6 @@
 import { type Steps, pacer, runToEnd } from '../steps.js';
 import type { Db } from './database.js';
+import { servingVersionIdsInOrder } from './serving-versions.js';
 
 export interface SourceRef {
   id: string;
@@ -72,13 +73,22 @@ export function citationsFor(db: Db, type: CitedRecordType, ids: readonly (strin
   return groupCitations(rows);
 }
 
-/** Every citation of every record of one type, keyed by record id (for building the screening state), in steps. */
+/**
+ * Every citation of every record of one type, keyed by record id (for building the screening state), in steps: a
+ * serving version at a time (see servingVersionIdsInOrder; sorted at once, the designations' citations took one step
+ * of 114 ms of CPU in a server's profile on the loaded machine).
+ */
 export function* readingAllCitationsOf(db: Db, type: Exclude<CitedRecordType, 'identifier'>): Steps<Map<string, CitationView[]>> {
-  const rows = db
-    .prepare(`SELECT ${CITATION_COLUMNS} FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.record_type = ? ORDER BY c.id`)
-    // Row by row: at a million records, an array of every row would cost more than the views built from it.
-    .iterate(type) as IterableIterator<CitationRow>;
-  return yield* groupingCitations(rows);
+  const ofVersion = db.prepare(
+    `SELECT ${CITATION_COLUMNS} FROM citation_rows c JOIN sources s ON s.id = c.source_id
+     WHERE c.version_id = ? AND c.record_type = ? ORDER BY c.id`,
+  );
+  const versions = servingVersionIdsInOrder(db);
+  // Row by row: at a million records, an array of every row would cost more than the views built from it.
+  function* rows(): Generator<CitationRow> {
+    for (const versionId of versions) yield* ofVersion.iterate(versionId, type) as IterableIterator<CitationRow>;
+  }
+  return yield* groupingCitations(rows());
 }
 
 /** The citations of every crypto-address identifier, keyed by identifier id. */

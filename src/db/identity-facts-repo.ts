@@ -1,5 +1,6 @@
 import { type Steps, pacer } from '../steps.js';
 import type { Db } from './database.js';
+import { servingVersionIdsInOrder } from './serving-versions.js';
 
 /** What the identity rule compares of a listed person: names, full birth dates, passports. */
 export interface PersonIdentity {
@@ -17,9 +18,13 @@ const PERSON_BIRTH_DATES = `
   WHERE e.kind = 'person' AND e.status <> 'unflagged' AND q.field = 'birth_date' AND q.precision = 'day' AND q.value IS NOT NULL
   ORDER BY e.id`;
 
+// A serving version at a time (see servingVersionIdsInOrder): sorted at once, the names took one step of 240 ms in
+// a server's profile on the loaded machine.
 const PERSON_NAMES = `
-  SELECT e.id AS entityId, e.dataset_id AS datasetId, n.name FROM entity_names n JOIN entities e ON e.id = n.entity_id
-  WHERE e.kind = 'person' AND e.status <> 'unflagged' AND n.type IN ('primary', 'alias', 'former') ORDER BY n.id`;
+  SELECT e.id AS entityId, e.dataset_id AS datasetId, n.name FROM entity_name_rows n
+  JOIN entity_rows e ON e.id = n.entity_id AND e.version_id = n.version_id
+  WHERE n.version_id = ? AND e.kind = 'person' AND e.status <> 'unflagged' AND n.type IN ('primary', 'alias', 'former')
+  ORDER BY n.id`;
 
 const PERSON_PASSPORTS = `
   SELECT i.entity_id AS entityId, i.value AS number, i.country FROM identifiers i JOIN entities e ON e.id = i.entity_id
@@ -29,11 +34,14 @@ const PERSON_PASSPORTS = `
 export function* readingPersonIdentities(db: Db): Steps<PersonIdentity[]> {
   const pace = pacer();
   const byId = new Map<string, PersonIdentity>();
-  for (const row of db.prepare(PERSON_NAMES).iterate() as IterableIterator<{ entityId: string; datasetId: string; name: string }>) {
-    if (pace()) yield;
-    const person = byId.get(row.entityId);
-    if (person) person.names.push(row.name);
-    else byId.set(row.entityId, { entityId: row.entityId, datasetId: row.datasetId, names: [row.name], birthDates: [], passports: [] });
+  const names = db.prepare(PERSON_NAMES);
+  for (const versionId of servingVersionIdsInOrder(db)) {
+    for (const row of names.iterate(versionId) as IterableIterator<{ entityId: string; datasetId: string; name: string }>) {
+      if (pace()) yield;
+      const person = byId.get(row.entityId);
+      if (person) person.names.push(row.name);
+      else byId.set(row.entityId, { entityId: row.entityId, datasetId: row.datasetId, names: [row.name], birthDates: [], passports: [] });
+    }
   }
   for (const row of db.prepare(PERSON_BIRTH_DATES).iterate() as IterableIterator<{ entityId: string; birthDate: unknown }>) {
     if (pace()) yield;

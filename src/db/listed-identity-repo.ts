@@ -1,4 +1,5 @@
 import { readIdentifierType } from '../matching/index.js';
+import { type Steps, pacer, runToEnd } from '../steps.js';
 import type { Db } from './database.js';
 
 /**
@@ -57,16 +58,24 @@ function add(identity: PrintedIdentity, row: IdentityRow): void {
  * snapshot as the rest of the screening state; called alone, it reads one consistent version all the same.
  */
 export function forEachPrintedIdentity(db: Db, onIdentity: (p: PrintedIdentity) => void): void {
-  db.transaction(() => {
-    const rows = db.prepare(IDENTITY_ROWS).iterate() as IterableIterator<IdentityRow>;
-    let current: PrintedIdentity | undefined;
-    for (const row of rows) {
-      if (current?.entityId !== row.entityId) {
-        if (current && hasValues(current)) onIdentity(current);
-        current = empty(row.entityId);
-      }
-      add(current, row);
+  db.transaction(() => runToEnd(readingPrintedIdentities(db, onIdentity)))();
+}
+
+/**
+ * The same in steps, pausing every few hundred rows (see steps.ts), inside the caller's read transaction: the
+ * screening state's build reads the identities between requests, in the snapshot's transaction.
+ */
+export function* readingPrintedIdentities(db: Db, onIdentity: (p: PrintedIdentity) => void): Steps<void> {
+  const pace = pacer();
+  const rows = db.prepare(IDENTITY_ROWS).iterate() as IterableIterator<IdentityRow>;
+  let current: PrintedIdentity | undefined;
+  for (const row of rows) {
+    if (pace()) yield;
+    if (current?.entityId !== row.entityId) {
+      if (current && hasValues(current)) onIdentity(current);
+      current = empty(row.entityId);
     }
-    if (current && hasValues(current)) onIdentity(current);
-  })();
+    add(current, row);
+  }
+  if (current && hasValues(current)) onIdentity(current);
 }

@@ -105,9 +105,24 @@ function* partiesBeyond(db: Db, datasetId: string, keep: number): WriteSteps<voi
     db.prepare('UPDATE dataset_versions SET parties_kept = 0 WHERE id = ?').run(id);
     yield* partyDeletes(db, id);
   }
-  const orphans = db.prepare(`DELETE FROM party_facts WHERE content_hash IN (SELECT f.content_hash FROM party_facts f
-    WHERE NOT EXISTS (SELECT 1 FROM version_parties p WHERE p.content_hash = f.content_hash) LIMIT ${DELETE_BATCH})`);
-  while (orphans.run().changes > 0) yield;
+  yield* orphanFactDeletes(db);
+}
+
+/**
+ * Deletes the facts no kept party has, looking at `DELETE_BATCH` of them per step in key order: a search for the
+ * next batch of orphans from the start held the write lock for a scan of every fact (49 ms at 20,000 on the loaded
+ * machine, growing with each kept version) in the step that found none.
+ */
+function* orphanFactDeletes(db: Db): WriteSteps<void> {
+  const page = db
+    .prepare(`SELECT content_hash FROM party_facts WHERE content_hash > ? ORDER BY content_hash LIMIT ${DELETE_BATCH}`)
+    .pluck();
+  const orphan = db.prepare(`DELETE FROM party_facts WHERE content_hash = ?
+    AND NOT EXISTS (SELECT 1 FROM version_parties p WHERE p.content_hash = party_facts.content_hash)`);
+  for (let hashes = page.all('') as string[]; hashes.length > 0; hashes = page.all(hashes.at(-1)) as string[]) {
+    for (const hash of hashes) orphan.run(hash);
+    yield;
+  }
 }
 
 /**

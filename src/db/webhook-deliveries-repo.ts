@@ -38,6 +38,17 @@ export interface ClaimedDelivery {
  * Deliveries of a disabled endpoint wait until it is enabled again.
  */
 export function claimDueDeliveries(db: Db, claim: { owner: string; now: string; leaseUntil: string; limit: number }): ClaimedDelivery[] {
+  // Read first, without the write lock: a poll that finds nothing due must not wait for the lock (up to the busy
+  // timeout, with the event loop blocked) while an import holds it, as it did at every poll.
+  const due = statement(
+    db,
+    `SELECT EXISTS (SELECT 1 FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+       WHERE d.status = 'pending' AND e.enabled = 1 AND d.next_attempt_at <= @now
+         AND (d.lease_until IS NULL OR d.lease_until <= @now))`,
+  )
+    .pluck()
+    .get({ now: claim.now });
+  if (due !== 1) return [];
   const claimed = statement(
     db,
     `UPDATE webhook_deliveries SET lease_owner = @owner, lease_until = @leaseUntil

@@ -33,11 +33,11 @@ export interface ScreeningState {
  * same steps build the state at once (`new Catalog`, `refresh`) or in slices while the server answers from the old
  * one. `read` is the connection the snapshot is read from, inside one read transaction; `db` the one the state keeps.
  */
-function* buildState(read: Db, db: Db): Steps<ScreeningState> {
+export function* buildState(read: Db, db: Db): Steps<ScreeningState> {
   const indexing = NameIndex.builder();
   const snapshot = yield* readingScreeningSnapshot(read, { keysVersion: NAME_KEYS_VERSION, onName: indexing.add });
   // In the same read transaction as the names, so the identities are of the same version.
-  const identities = ListedIdentities.read(read, snapshot.designations);
+  const identities = yield* ListedIdentities.reading(read, snapshot.designations);
   const addresses = new Map<string, ListedAddress[]>();
   for (const a of snapshot.addresses) {
     const list = addresses.get(a.normalized);
@@ -152,6 +152,7 @@ export class Catalog {
   }
 
   private swap(state: ScreeningState): void {
+    this.current.names.stopWarming();
     this.current = state;
     this.swaps++;
     state.names.warm();

@@ -1,9 +1,10 @@
 import type { Db } from '../db/database.js';
 import type { DesignationView } from '../db/entities-repo.js';
-import { type PrintedIdentity, forEachPrintedIdentity } from '../db/listed-identity-repo.js';
+import { type PrintedIdentity, readingPrintedIdentities } from '../db/listed-identity-repo.js';
 import {
   type PreparedListedIdentity, identifierComparisonKey, mergeListedIdentities, prepareListedIdentity, readIdentifierType,
 } from '../matching/index.js';
+import type { Steps } from '../steps.js';
 import type { Party } from './parties.js';
 
 /** The list entry a record's values are shown beside: its first designation with a reference (`UN KPi.012`, `OFAC 12218`). */
@@ -28,10 +29,11 @@ export class ListedIdentities {
     private readonly byNumber: ReadonlyMap<string, readonly string[]>,
   ) {}
 
-  static read(db: Db, designations: ReadonlyMap<string, DesignationView[]>): ListedIdentities {
+  /** Reads them in steps (see steps.ts), inside the caller's read transaction: that of the rest of the state. */
+  static *reading(db: Db, designations: ReadonlyMap<string, DesignationView[]>): Steps<ListedIdentities> {
     const byRecord = new Map<string, PreparedListedIdentity>();
     const byNumber = new Map<string, string[]>();
-    forEachPrintedIdentity(db, (printed) => {
+    yield* readingPrintedIdentities(db, (printed) => {
       const identity = prepareListedIdentity({
         birthDates: printed.birthDates,
         nationalities: printed.nationalities,

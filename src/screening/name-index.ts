@@ -48,6 +48,7 @@ export class NameIndex {
   private readonly datasetNumbers: Uint16Array;
   private readonly datasetIds: string[] = [];
   private readonly prepared = new Map<number, PreparedName>();
+  private warming = false;
 
   private constructor(
     private readonly columns: NameColumns,
@@ -126,20 +127,27 @@ export class NameIndex {
   }
 
   /**
-   * Prepares names ahead of queries, `batch` at a time between other work, until the cache is full. Batches are small
-   * so that a request, or the readiness probe, never waits long behind one: with 2,000 a batch, start to ready on
-   * curated + OFAC + UN was 2.05–2.17 s (five runs), with 200 it is 1.79–2.10 s.
+   * Prepares names ahead of queries between other work, about `sliceMs` of it at a time, until the cache is full or
+   * `stopWarming()` is called. Slices are bounded by time, not by count: a batch of 200 names took 70–90 ms in a
+   * server's profile (bench/import-latency.ts, load 10), which every request arriving meanwhile waited for.
    */
-  warm(batch = 200): void {
+  warm(sliceMs = 5): void {
     let next = 0;
+    this.warming = true;
     const step = () => {
-      const end = Math.min(this.size, next + batch);
-      for (; next < end && this.prepared.size < PREPARED_CACHE_SIZE; next++) {
+      if (!this.warming) return;
+      const until = performance.now() + sliceMs;
+      for (; next < this.size && this.prepared.size < PREPARED_CACHE_SIZE && performance.now() < until; next++) {
         if (!this.prepared.has(next)) this.preparedName(next);
       }
       if (next < this.size && this.prepared.size < PREPARED_CACHE_SIZE) setImmediate(step).unref();
     };
     setImmediate(step).unref();
+  }
+
+  /** Stops `warm()`: this index no longer serves, and preparing its names would only hold it in memory longer. */
+  stopWarming(): void {
+    this.warming = false;
   }
 
   /** The names worth comparing with the query: the best `count` retrieved among those of a compatible kind and dataset. */

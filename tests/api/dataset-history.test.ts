@@ -64,6 +64,10 @@ describe('GET /v1/datasets/{id}/versions', () => {
     expect(listed[2]).toMatchObject({ version: first.version, changes: { added: 3, removed: 0, changed: 0 } });
     const kept = app.catalog.db.prepare('SELECT DISTINCT version_id AS id FROM version_parties ORDER BY id').pluck().all();
     expect(kept).toHaveLength(3); // the curated dataset's version and the two newest of ofac-sdn
+    // The facts of the dropped version's amended party went with it: what is left is exactly the kept parties' facts.
+    const facts = app.catalog.db.prepare('SELECT content_hash FROM party_facts ORDER BY 1').pluck().all();
+    const keptHashes = app.catalog.db.prepare('SELECT DISTINCT content_hash FROM version_parties ORDER BY 1').pluck().all();
+    expect(facts).toEqual(keptHashes);
   });
 
   it('pages with limit and cursor', async () => {
