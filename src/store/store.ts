@@ -60,6 +60,18 @@ export function sqliteStore(sqlite: Db): Store {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
+// IF NOT EXISTS is not safe against itself: two sessions creating the same schema at once can both pass the check,
+// and the second then fails on the catalog's unique index (23505) or as a duplicate schema (42P06). Either means it
+// exists now, which is all that was asked.
+async function createSchema(db: Kysely<SharedTables>, schema: string): Promise<void> {
+  try {
+    await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code !== '23505' && code !== '42P06') throw err;
+  }
+}
+
 /** The shared write path in PostgreSQL, migrated (unless told not to) before it is returned. */
 export async function postgresStore(options: PostgresOptions): Promise<Store> {
   if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) throw new Error(`invalid schema name ${options.schema}`);
@@ -73,7 +85,7 @@ export async function postgresStore(options: PostgresOptions): Promise<Store> {
   pool.on('error', () => {});
   const db = new Kysely<SharedTables>({ dialect: new PostgresDialect({ pool }) });
   try {
-    if (options.schema !== undefined) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(options.schema)}`.execute(db);
+    if (options.schema !== undefined) await createSchema(db, options.schema);
     if (options.migrate !== false) await migratePostgres(db);
   } catch (err) {
     await db.destroy();
