@@ -113,8 +113,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const db = openDatabase(config.DATABASE_PATH);
   app.addHook('onClose', async () => db.close());
-  // The shared write path: PostgreSQL when DATABASE_URL is set (migrated here, one replica at a time), else this file.
-  const store = await openStore(config.DATABASE_URL, db, { poolSize: config.DATABASE_POOL_SIZE });
+  // The shared write path: PostgreSQL when DATABASE_URL is set (migrated here, one replica at a time, unless
+  // MIGRATE_ON_START=false: then only checked), else this file.
+  const store = await openStore(config.DATABASE_URL, db, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    migrate: config.MIGRATE_ON_START,
+    requireMigrated: true,
+  });
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
   if (options.syncCuratedData !== false) loadCuratedData(app.log, db, config.DATA_DIR);

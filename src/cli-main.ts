@@ -3,6 +3,7 @@ import { withDatabase } from './cli-database.js';
 import { type CliOutput, CliError, asksForHelp, oneLine } from './cli-errors.js';
 import { IMPORT_USAGE, runImport } from './cli-import.js';
 import { KEYS_USAGE, keysCommand } from './cli-keys.js';
+import { MIGRATE_USAGE, migrateCommand } from './cli-migrate.js';
 import { MONITORS_USAGE, monitorsCommand } from './cli-monitors.js';
 import { SCREEN_USAGE, runScreen, screenOptions } from './cli-screen.js';
 
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   audit: { usage: AUDIT_USAGE, run: auditCommand },
   keys: { usage: KEYS_USAGE, run: keysCommand },
   monitors: { usage: MONITORS_USAGE, run: (args) => monitorsCommand(args) },
+  migrate: { usage: MIGRATE_USAGE, run: (args) => migrateCommand(args) },
 };
 
 const NAMES = Object.keys(COMMANDS).join(', ');
@@ -35,6 +37,7 @@ const USAGE = `usage: screening <command> …   (screening <command> --help for 
   audit    audit prune: delete screenings older than AUDIT_RETENTION_DAYS
   keys     create, list and revoke API keys
   monitors import a CSV of customers as monitors, or re-screen every monitor
+  migrate  apply the database migrations (SQLite, and PostgreSQL with DATABASE_URL) and say which
 
 Every command works on the database at DATABASE_PATH (default var/screening.db). An error is one line on stderr;
 the exit status is 0 on success, 1 when the command fails, 2 when the command line is wrong.`;

@@ -13,7 +13,7 @@
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Db } from '../db/database.js';
-import { migratePostgres } from './postgres-migrate.js';
+import { migratePostgres, requirePostgresMigrated } from './postgres-migrate.js';
 import type { SharedTables } from './tables.js';
 
 export type StoreEngine = 'sqlite' | 'postgres';
@@ -34,6 +34,8 @@ export interface PostgresOptions {
   poolSize?: number;
   /** Applies migrations/postgres first, under an advisory lock so replicas starting together take turns (default true). */
   migrate?: boolean;
+  /** Without `migrate`: refuse (StoreNotMigratedError) a database missing a migration, rather than fail on first use. */
+  requireMigrated?: boolean;
   /** A schema to create (if missing) and work in instead of `public`: tests isolate themselves with one each. */
   schema?: string;
 }
@@ -75,6 +77,7 @@ export async function postgresStore(options: PostgresOptions): Promise<Store> {
   try {
     if (options.schema !== undefined) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(options.schema)}`.execute(db);
     if (options.migrate !== false) await migratePostgres(db);
+    else if (options.requireMigrated === true) await requirePostgresMigrated(db);
   } catch (err) {
     await db.destroy();
     throw err;
