@@ -38,6 +38,16 @@ describe('screening migrate on SQLite', () => {
     expect(await runCli(['migrate'], env)).toEqual({ code: 0, stdout: `SQLite ${file}: up to date, nothing applied\n`, stderr: '' });
   }, 60_000);
 
+  it('says in one line which PostgreSQL it could not reach, after migrating SQLite', async () => {
+    const file = path.join(work.dir, 'unreachable.db');
+    const result = await runCli(['migrate'], { DATABASE_PATH: file, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' });
+    expect(result).toEqual({
+      code: 1,
+      stdout: `SQLite ${file}: applied ${sqliteMigrations.join(', ')}\n`,
+      stderr: 'screening migrate: cannot migrate PostgreSQL at postgres://postgres@127.0.0.1:1/nowhere: connect ECONNREFUSED 127.0.0.1:1\n',
+    });
+  }, 60_000);
+
   it('takes no arguments', async () => {
     const file = path.join(work.dir, 'never.db');
     expect(await runCli(['migrate', 'now'], { DATABASE_PATH: file })).toEqual({
