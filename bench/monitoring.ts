@@ -12,6 +12,7 @@ import { openDatabase } from '../src/db/database.js';
 import { syncCuratedDataset } from '../src/ingest/curated/sync.js';
 import { importList } from '../src/ingest/import-list.js';
 import { loadMonitors } from '../src/monitoring/monitors.js';
+import { sqliteStore } from '../src/store/store.js';
 import { MonitorRescreener } from '../src/monitoring/runs.js';
 import { Catalog } from '../src/screening/catalog.js';
 import { indexNewNames } from '../src/screening/name-keys.js';
@@ -63,15 +64,19 @@ async function main(): Promise<void> {
     await importList(db, 'un-xml', UN_XML);
     indexNewNames(db);
     const catalog = new Catalog(db);
-    const rescreener = new MonitorRescreener(db);
-    catalog.onNewState((state) => rescreener.runFromChanges(state));
-    rescreener.runFromChanges(catalog.state);
+    const store = sqliteStore(db).db;
+    const rescreener = new MonitorRescreener(db, store);
+    let running: Promise<unknown> = rescreener.runFromChanges(catalog.state);
+    catalog.onNewState((state) => {
+      running = rescreener.runFromChanges(state);
+    });
+    await running;
 
-    const ctx = { db, state: catalog.state, apiKeyId: null, channel: 'monitor' as const };
+    const ctx = { db, store, state: catalog.state, apiKeyId: null, channel: 'monitor' as const };
     const all = customers(N);
     let started = performance.now();
     for (let i = 0; i < all.length; i += CHUNK) {
-      loadMonitors(ctx, all.slice(i, i + CHUNK));
+      await loadMonitors(ctx, all.slice(i, i + CHUNK));
       if ((i / CHUNK) % 10 === 0) log(`  ${(i + CHUNK).toLocaleString('en')} monitors loaded`);
     }
     const loadSeconds = (performance.now() - started) / 1000;
@@ -82,6 +87,7 @@ async function main(): Promise<void> {
     indexNewNames(db);
     started = performance.now();
     catalog.refresh();
+    await running;
     const changeSeconds = (performance.now() - started) / 1000;
     const run = db
       .prepare("SELECT monitors_screened AS screened, alerts_raised AS alerts, duration_ms AS ms FROM monitor_runs WHERE dataset_id = 'ofac-sdn' ORDER BY id DESC LIMIT 1")
@@ -89,7 +95,7 @@ async function main(): Promise<void> {
     const rss = process.memoryUsage().rss;
 
     started = performance.now();
-    const full = rescreener.rescreenAll(catalog.state);
+    const full = await rescreener.rescreenAll(catalog.state);
     const fullSeconds = (performance.now() - started) / 1000;
 
     const figures = {

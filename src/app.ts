@@ -38,7 +38,7 @@ import { transformKeepingResponseHeaders } from './schemas/openapi-transform.js'
 import { sourceRoutes } from './routes/sources.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { Catalog } from './screening/catalog.js';
-import { openStore } from './store/store.js';
+import { type StoreDb, openStore } from './store/store.js';
 import { listDatasets } from './db/datasets-repo.js';
 import { recordRequestDurations } from './metrics/http.js';
 import { ServiceMetrics } from './metrics/service-metrics.js';
@@ -58,8 +58,8 @@ export interface BuildOptions {
   logStream?: { write(line: string): void };
   /** Where the query budgets are kept (default: this process's memory, sized by the configuration). */
   queryBudget?: QueryBudget;
-  /** The writer of single screenings' audit records (default: group commit into the database). */
-  auditWriter?: (db: Db) => AuditWriter;
+  /** The writer of single screenings' audit records (default: group commit into the shared store). */
+  auditWriter?: (store: StoreDb) => AuditWriter;
   /** Where the built analyst console is (default console/dist). */
   consoleDir?: string;
   /** In a cluster worker: every worker's metrics combined, as the primary aggregates them (default: this process's). */
@@ -137,7 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const registerMethodNotAllowed = registerProblemHandlers(app);
   // API keys, scopes and rate limits apply to every route registered after this.
   await registerAuth(app, {
-    db,
+    db: store.db,
     host: config.HOST,
     rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST, ...sharedCounters(app, config) },
   });
@@ -181,7 +181,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   documentFrameworkProblems(app);
 
   await app.register(healthRoutes);
-  await app.register(screenRoutes, { auditWriter: options.auditWriter?.(db) ?? new AuditWriter(db) });
+  await app.register(screenRoutes, { auditWriter: options.auditWriter?.(store.db) ?? new AuditWriter(store.db) });
   await app.register(batchRoutes);
   await app.register(screeningRoutes);
   await app.register(decisionRoutes);
@@ -226,12 +226,13 @@ async function swapInNewData(app: FastifyInstance, catalog: Catalog): Promise<vo
 /**
  * Re-screens the monitors each new dataset version affects, as soon as its state is swapped in (and at start, for a
  * version imported while no server ran). Each (dataset, version) is run once across processes: see MonitorRescreener.
+ * Runs are asynchronous: `app.monitorRuns.settled()` resolves once the runs started so far are done.
  */
 function keepMonitorsScreened(app: FastifyInstance, catalog: Catalog): void {
-  const rescreener = new MonitorRescreener(catalog.db, app.metrics);
-  const run = (state: Catalog['state']) => {
+  const rescreener = new MonitorRescreener(catalog.db, app.store.db, app.metrics);
+  const run = async (state: Catalog['state']) => {
     try {
-      for (const summary of rescreener.runFromChanges(state)) {
+      for (const summary of await rescreener.runFromChanges(state)) {
         app.metrics?.monitoringRan();
         app.log.info(summary, 'monitors re-screened after a list change');
       }
@@ -239,8 +240,12 @@ function keepMonitorsScreened(app: FastifyInstance, catalog: Catalog): void {
       app.log.error({ err }, 're-screening monitors after a list change failed');
     }
   };
-  catalog.onNewState(run);
-  run(catalog.state);
+  // One run after another in this process (a newer state waits for the run in progress), each off the request path.
+  let settled: Promise<void> = run(catalog.state);
+  catalog.onNewState((state) => {
+    settled = settled.then(() => run(state));
+  });
+  app.decorate('monitorRuns', { settled: () => settled });
 }
 
 /** Swaps in datasets that another process (the import command) committed, once their screening state is built. */

@@ -1,5 +1,5 @@
 import { AUDIT_USAGE, auditCommand } from './cli-audit.js';
-import { withDatabase } from './cli-database.js';
+import { withStore } from './cli-database.js';
 import { type CliOutput, CliError, asksForHelp, oneLine } from './cli-errors.js';
 import { IMPORT_USAGE, runImport } from './cli-import.js';
 import { KEYS_USAGE, keysCommand } from './cli-keys.js';
@@ -19,7 +19,7 @@ const COMMANDS: Record<string, Command> = {
     run: (args) => {
       // The command line and the file are checked before the database is opened (and perhaps created).
       const options = screenOptions(args);
-      return withDatabase((db) => runScreen(options, db));
+      return withStore((store, db) => runScreen(options, db, process.stdout, store));
     },
   },
   audit: { usage: AUDIT_USAGE, run: auditCommand },
@@ -39,7 +39,8 @@ const USAGE = `usage: screening <command> …   (screening <command> --help for 
   monitors import a CSV of customers as monitors, or re-screen every monitor
   migrate  apply the database migrations (SQLite, and PostgreSQL with DATABASE_URL) and say which
 
-Every command works on the database at DATABASE_PATH (default var/screening.db). An error is one line on stderr;
+Every command works on the database at DATABASE_PATH (default var/screening.db); audit records, keys and monitors
+go to DATABASE_URL instead when it is set (PostgreSQL, shared by every replica). An error is one line on stderr;
 the exit status is 0 on success, 1 when the command fails, 2 when the command line is wrong.`;
 
 /**
