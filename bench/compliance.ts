@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateApiKey, hashApiKey } from '../src/auth/api-key.js';
 import { createKey } from '../src/db/api-keys-repo.js';
+import { sqliteStore } from '../src/store/store.js';
 import { openDatabase } from '../src/db/database.js';
 import { importList } from '../src/ingest/import-list.js';
 import { syncCuratedDataset } from '../src/ingest/curated/sync.js';
@@ -32,9 +33,9 @@ function names(count: number, seed: number): string[] {
   return Array.from({ length: count }, () => `${pick(FIRST)} ${pick(LAST)}`);
 }
 
-function perSecond(count: number, run: (i: number) => void): number {
+async function perSecond(count: number, run: (i: number) => Promise<unknown>): Promise<number> {
   const started = performance.now();
-  for (let i = 0; i < count; i++) run(i);
+  for (let i = 0; i < count; i++) await run(i);
   return count / ((performance.now() - started) / 1000);
 }
 
@@ -52,13 +53,14 @@ async function main(): Promise<void> {
   }
   indexNewNames(db);
   const key = generateApiKey();
-  createKey(db, { name: 'bench', keyHash: hashApiKey(key), scopes: ['screen', 'review'], createdAt: new Date().toISOString() });
-  const ctx = { db, state: new Catalog(db).state, apiKeyId: null, channel: 'api' as const };
+  const store = sqliteStore(db).db;
+  await createKey(store, { name: 'bench', keyHash: hashApiKey(key), scopes: ['screen', 'review'], createdAt: new Date().toISOString() });
+  const ctx = { db, store, state: new Catalog(db).state, apiKeyId: null, channel: 'api' as const };
   const queries = names(QUERIES, 7);
   const ask = (i: number) => ({ name: queries[i % queries.length] ?? '', kind: 'any' as const, limit: 10 });
-  perSecond(500, (i) => answerScreening(ctx, ask(i)));
-  const without = perSecond(QUERIES, (i) => answerScreening(ctx, ask(i)));
-  const withAudit = perSecond(QUERIES, (i) => screenAndRecord(ctx, ask(i)));
+  await perSecond(500, (i) => answerScreening(ctx, ask(i)));
+  const without = await perSecond(QUERIES, (i) => answerScreening(ctx, ask(i)));
+  const withAudit = await perSecond(QUERIES, (i) => screenAndRecord(ctx, ask(i)));
   db.close();
 
   await runCommand('npm', ['run', 'build']);

@@ -1,6 +1,7 @@
 import type { AutocannonRequest } from 'autocannon';
 import { generateApiKey, hashApiKey } from '../src/auth/api-key.js';
 import { createKey } from '../src/db/api-keys-repo.js';
+import { sqliteStore } from '../src/store/store.js';
 import { openDatabase } from '../src/db/database.js';
 import { type ScreenableName, readScreeningSnapshot } from '../src/db/screening-repo.js';
 import { addressQueries } from './addresses.js';
@@ -38,11 +39,11 @@ const UNLIMITED = {
  * Screening bodies and address paths drawn from a corpus' database, the same on every run, and a new `screen` API key
  * stored in that (temporary) database, so requests are authenticated as in production.
  */
-function requestsFrom(file: string, seed: number) {
+async function requestsFrom(file: string, seed: number) {
   const db = openDatabase(file);
   try {
     const apiKey = generateApiKey();
-    createKey(db, { name: `bench-${Date.now()}`, keyHash: hashApiKey(apiKey), scopes: ['screen'], createdAt: new Date().toISOString() });
+    await createKey(sqliteStore(db).db, { name: `bench-${Date.now()}`, keyHash: hashApiKey(apiKey), scopes: ['screen'], createdAt: new Date().toISOString() });
     const auth = { authorization: `Bearer ${apiKey}` };
     const listed: ScreenableName[] = [];
     const snapshot = readScreeningSnapshot(db, { onName: (n) => listed.push(n) });
@@ -65,9 +66,9 @@ function requestsFrom(file: string, seed: number) {
 export async function httpSuite(options: BenchOptions, plan: HttpPlan, results: BenchResults): Promise<void> {
   const seconds = options.BENCH_HTTP_SECONDS;
   const warmupSeconds = Math.min(2, seconds);
-  const corpora = plan.screenDbs.map((d) => ({ ...d, ...requestsFrom(d.file, options.BENCH_SEED + 1) }));
+  const corpora = await Promise.all(plan.screenDbs.map(async (d) => ({ ...d, ...(await requestsFrom(d.file, options.BENCH_SEED + 1)) })));
   const addressRequests =
-    corpora.find((c) => c.file === plan.addressDb)?.addresses ?? (plan.addressDb ? requestsFrom(plan.addressDb, options.BENCH_SEED + 1).addresses : []);
+    corpora.find((c) => c.file === plan.addressDb)?.addresses ?? (plan.addressDb ? (await requestsFrom(plan.addressDb, options.BENCH_SEED + 1)).addresses : []);
   // The echo server gets the same bodies as the screening route, from the largest corpus measured.
   const echoBodies = corpora[corpora.length - 1]?.bodies ?? [{ name: 'Lazarus Group', kind: 'any', limit: 10 }];
 

@@ -15,6 +15,7 @@ import { syncCuratedDataset } from '../src/ingest/curated/sync.js';
 import { importList } from '../src/ingest/import-list.js';
 import { loadMonitors } from '../src/monitoring/monitors.js';
 import { MonitorNameIndex } from '../src/monitoring/reverse-index.js';
+import { sqliteStore } from '../src/store/store.js';
 import { MonitorRescreener } from '../src/monitoring/runs.js';
 import { Catalog } from '../src/screening/catalog.js';
 import { indexNewNames } from '../src/screening/name-keys.js';
@@ -74,18 +75,22 @@ async function main(): Promise<void> {
     await importList(db, 'un-xml', UN_XML);
     indexNewNames(db);
     const catalog = new Catalog(db);
-    const rescreener = new MonitorRescreener(db);
-    catalog.onNewState((state) => rescreener.runFromChanges(state));
-    rescreener.runFromChanges(catalog.state);
+    const store = sqliteStore(db).db;
+    const rescreener = new MonitorRescreener(db, store);
+    let running: Promise<unknown> = rescreener.runFromChanges(catalog.state);
+    catalog.onNewState((state) => {
+      running = rescreener.runFromChanges(state);
+    });
+    await running;
 
     const listsLoaded = memory();
     log(`lists loaded: ${JSON.stringify(listsLoaded)}`);
 
-    const ctx = { db, state: catalog.state, apiKeyId: null, channel: 'monitor' as const };
+    const ctx = { db, store, state: catalog.state, apiKeyId: null, channel: 'monitor' as const };
     let started = performance.now();
     let loaded = 0;
     for (const chunk of customers(N)) {
-      loadMonitors(ctx, chunk);
+      await loadMonitors(ctx, chunk);
       loaded += chunk.length;
       if (loaded % (10 * CHUNK) === 0 || loaded === N) log(`  ${loaded.toLocaleString('en')} monitors loaded (${Math.round(loaded / seconds(started))}/s)`);
     }
@@ -100,6 +105,7 @@ async function main(): Promise<void> {
     // (its reverse index catching up with the monitors loaded first).
     started = performance.now();
     catalog.refresh();
+    await running;
     const changeSeconds = seconds(started);
     const run = db
       .prepare("SELECT monitors_screened AS screened, alerts_raised AS alerts, duration_ms AS ms FROM monitor_runs WHERE dataset_id = 'ofac-sdn' ORDER BY id DESC LIMIT 1")
@@ -109,7 +115,7 @@ async function main(): Promise<void> {
     log(`1% of OFAC renamed (${renamed} parties): alerts written ${changeSeconds} s after the import, the run ${JSON.stringify(changeRun)}; ${JSON.stringify(bothLoaded)}`);
 
     started = performance.now();
-    const full = rescreener.rescreenAll(catalog.state, (n) => {
+    const full = await rescreener.rescreenAll(catalog.state, (n) => {
       if (n % 10_000 === 0) log(`  ${n.toLocaleString('en')} monitors re-screened (${Math.round(n / seconds(started))}/s)`);
     });
     const fullSeconds = seconds(started);

@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { registerAuth } from '../src/auth/plugin.js';
 import { openDatabase } from '../src/db/database.js';
+import { sqliteStore } from '../src/store/store.js';
 import { ServiceMetrics } from '../src/metrics/service-metrics.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -33,7 +34,7 @@ function recordingCost(): number {
 async function limitedApp(redis?: Redis): Promise<FastifyInstance> {
   const app = Fastify();
   const shared = redis ? { redis, keyPrefix: `bench:${randomUUID()}:`, onStoreError: (err: unknown) => console.error(err) } : undefined;
-  await registerAuth(app, { db: openDatabase(':memory:'), host: '127.0.0.1', rateLimit: { perSecond: 1e9, burst: 1e9, ...(shared ? { shared } : {}) } });
+  await registerAuth(app, { db: sqliteStore(openDatabase(':memory:')).db, host: '127.0.0.1', rateLimit: { perSecond: 1e9, burst: 1e9, ...(shared ? { shared } : {}) } });
   app.get('/v1/thing', { config: { scope: 'screen' } }, async () => ({ ok: true }));
   await app.ready();
   return app;

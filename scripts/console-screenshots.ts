@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     // list change would find it.
     await rig.app.inject({ method: 'POST', url: '/v1/monitors', payload: { ref: 'cust-42', name: 'Andariel' } });
     rig.app.catalog.db.prepare("UPDATE monitors SET matches_json = '[]' WHERE ref = 'cust-42'").run();
-    new MonitorRescreener(rig.app.catalog.db).rescreenAll(rig.app.catalog.state);
+    await new MonitorRescreener(rig.app.catalog.db, rig.app.store.db).rescreenAll(rig.app.catalog.state);
     const page = await rig.browser.newPage({ viewport: { width: 1280, height: 1600 } });
     await page.goto(`${rig.url}/console`);
     for (const name of ['Kim Jong Un', 'Lazarus Grup']) await screenByName(page, name);

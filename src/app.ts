@@ -38,7 +38,7 @@ import { transformKeepingResponseHeaders } from './schemas/openapi-transform.js'
 import { sourceRoutes } from './routes/sources.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { Catalog } from './screening/catalog.js';
-import { openStore } from './store/store.js';
+import { type Store, openStore } from './store/store.js';
 import { listDatasets } from './db/datasets-repo.js';
 import { recordRequestDurations } from './metrics/http.js';
 import { ServiceMetrics } from './metrics/service-metrics.js';
@@ -58,8 +58,8 @@ export interface BuildOptions {
   logStream?: { write(line: string): void };
   /** Where the query budgets are kept (default: this process's memory, sized by the configuration). */
   queryBudget?: QueryBudget;
-  /** The writer of single screenings' audit records (default: group commit into the database). */
-  auditWriter?: (db: Db) => AuditWriter;
+  /** The writer of single screenings' audit records (default: group commit into the shared store). */
+  auditWriter?: (store: Store) => AuditWriter;
   /** Where the built analyst console is (default console/dist). */
   consoleDir?: string;
   /** In a cluster worker: every worker's metrics combined, as the primary aggregates them (default: this process's). */
@@ -113,8 +113,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const db = openDatabase(config.DATABASE_PATH);
   app.addHook('onClose', async () => db.close());
-  // The shared write path: PostgreSQL when DATABASE_URL is set (migrated here, one replica at a time), else this file.
-  const store = await openStore(config.DATABASE_URL, db, { poolSize: config.DATABASE_POOL_SIZE });
+  // The shared write path: PostgreSQL when DATABASE_URL is set (migrated here, one replica at a time, unless
+  // MIGRATE_ON_START=false: then only checked), else this file.
+  const store = await openStore(config.DATABASE_URL, db, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    migrate: config.MIGRATE_ON_START,
+    requireMigrated: true,
+  });
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
   if (options.syncCuratedData !== false) loadCuratedData(app.log, db, config.DATA_DIR);
@@ -132,7 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const registerMethodNotAllowed = registerProblemHandlers(app);
   // API keys, scopes and rate limits apply to every route registered after this.
   await registerAuth(app, {
-    db,
+    db: store.db,
     host: config.HOST,
     rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST, ...sharedCounters(app, config) },
   });
@@ -176,7 +181,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   documentFrameworkProblems(app);
 
   await app.register(healthRoutes);
-  await app.register(screenRoutes, { auditWriter: options.auditWriter?.(db) ?? new AuditWriter(db) });
+  await app.register(screenRoutes, { auditWriter: options.auditWriter?.(store) ?? new AuditWriter(store) });
   await app.register(batchRoutes);
   await app.register(screeningRoutes);
   await app.register(decisionRoutes);
@@ -221,12 +226,13 @@ async function swapInNewData(app: FastifyInstance, catalog: Catalog): Promise<vo
 /**
  * Re-screens the monitors each new dataset version affects, as soon as its state is swapped in (and at start, for a
  * version imported while no server ran). Each (dataset, version) is run once across processes: see MonitorRescreener.
+ * Runs are asynchronous: `app.monitorRuns.settled()` resolves once the runs started so far are done.
  */
 function keepMonitorsScreened(app: FastifyInstance, catalog: Catalog): void {
-  const rescreener = new MonitorRescreener(catalog.db, app.metrics);
-  const run = (state: Catalog['state']) => {
+  const rescreener = new MonitorRescreener(catalog.db, app.store.db, app.metrics);
+  const run = async (state: Catalog['state']) => {
     try {
-      for (const summary of rescreener.runFromChanges(state)) {
+      for (const summary of await rescreener.runFromChanges(state)) {
         app.metrics?.monitoringRan();
         app.log.info(summary, 'monitors re-screened after a list change');
       }
@@ -234,8 +240,12 @@ function keepMonitorsScreened(app: FastifyInstance, catalog: Catalog): void {
       app.log.error({ err }, 're-screening monitors after a list change failed');
     }
   };
-  catalog.onNewState(run);
-  run(catalog.state);
+  // One run after another in this process (a newer state waits for the run in progress), each off the request path.
+  let settled: Promise<void> = run(catalog.state);
+  catalog.onNewState((state) => {
+    settled = settled.then(() => run(state));
+  });
+  app.decorate('monitorRuns', { settled: () => settled });
 }
 
 /** Swaps in datasets that another process (the import command) committed, once their screening state is built. */

@@ -1,9 +1,9 @@
 import { generateApiKey, hashApiKey } from './auth/api-key.js';
 import { SCOPES, parseScopes } from './auth/scopes.js';
-import { withDatabase } from './cli-database.js';
+import { withStore } from './cli-database.js';
 import { type CliOutput, CliError, parseCommandLine, usageError } from './cli-errors.js';
 import { type KeyView, KeyNameTakenError, createKey, listKeys, revokeKey } from './db/api-keys-repo.js';
-import type { Db } from './db/database.js';
+import type { StoreDb } from './store/store.js';
 
 export const KEYS_USAGE = `usage: screening keys create --name <name> --scopes <${SCOPES.join(',')}>
        screening keys list
@@ -14,28 +14,28 @@ export const KEYS_USAGE = `usage: screening keys create --name <name> --scopes <
   list     every key with its scopes, creation, last use and revocation (never the key itself)
   revoke   refuses the key from the next request on; it stays listed for the audit trail
 
-The database is DATABASE_PATH (default var/screening.db); a running server picks changes up without a restart.`;
+The database is DATABASE_URL when set (PostgreSQL), else DATABASE_PATH (default var/screening.db); a running server picks changes up without a restart.`;
 
 const KEY_NAME = /^[\w.@-]{1,64}$/;
 
-/** The `keys` command of the CLI: runs on the database at DATABASE_PATH. */
+/** The `keys` command of the CLI: runs on the shared database (DATABASE_URL, else the file at DATABASE_PATH). */
 export async function keysCommand(args: string[]): Promise<number> {
-  return withDatabase((db) => runKeys(args, db));
+  return withStore((store) => runKeys(args, store));
 }
 
 /** `keys create|list|revoke`: exit code 0 on success, 1 when the database refuses (name taken, unknown key), 2 on a usage error. */
-export async function runKeys(args: string[], db: Db, out: CliOutput = process): Promise<number> {
+export async function runKeys(args: string[], db: StoreDb, out: CliOutput = process): Promise<number> {
   const [command, ...rest] = args;
   try {
     switch (command) {
       case 'create':
-        return createCommand(rest, db, out);
+        return await createCommand(rest, db, out);
       case 'list':
         if (rest.length > 0) throw usageError('keys', `keys list takes no arguments (got ${rest.join(' ')})`);
-        out.stdout.write(formatKeys(listKeys(db)));
+        out.stdout.write(formatKeys(await listKeys(db)));
         return 0;
       case 'revoke':
-        return revokeCommand(rest, db, out);
+        return await revokeCommand(rest, db, out);
       default:
         throw usageError('keys', command ? `unknown keys command: ${command}` : 'missing keys command');
     }
@@ -46,7 +46,7 @@ export async function runKeys(args: string[], db: Db, out: CliOutput = process):
   }
 }
 
-function createCommand(args: string[], db: Db, out: CliOutput): number {
+async function createCommand(args: string[], db: StoreDb, out: CliOutput): Promise<number> {
   const { values, positionals } = parseCommandLine('keys', { args, options: { name: { type: 'string' }, scopes: { type: 'string' } }, allowPositionals: true });
   if (positionals.length > 0) throw usageError('keys', `unexpected argument: ${positionals.join(' ')}`);
   if (!values.name) throw usageError('keys', '--name is required');
@@ -58,7 +58,7 @@ function createCommand(args: string[], db: Db, out: CliOutput): number {
 
   const key = generateApiKey();
   try {
-    const id = createKey(db, { name: values.name, keyHash: hashApiKey(key), scopes, createdAt: new Date().toISOString() });
+    const id = await createKey(db, { name: values.name, keyHash: hashApiKey(key), scopes, createdAt: new Date().toISOString() });
     out.stdout.write(`${key}\n`);
     out.stderr.write(
       `created ${id} "${values.name}" with scopes ${scopes.join(', ')}.\n` +
@@ -72,11 +72,11 @@ function createCommand(args: string[], db: Db, out: CliOutput): number {
   }
 }
 
-function revokeCommand(args: string[], db: Db, out: CliOutput): number {
+async function revokeCommand(args: string[], db: StoreDb, out: CliOutput): Promise<number> {
   const { positionals } = parseCommandLine('keys', { args, allowPositionals: true });
   const [target, ...extra] = positionals;
   if (!target || extra.length > 0) throw usageError('keys', 'keys revoke takes one key id or name');
-  const result = revokeKey(db, target, new Date().toISOString());
+  const result = await revokeKey(db, target, new Date().toISOString());
   switch (result.outcome) {
     case 'not-found':
       out.stderr.write(`no key has the id or name ${JSON.stringify(target)} (see screening keys list)\n`);

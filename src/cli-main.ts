@@ -1,8 +1,9 @@
 import { AUDIT_USAGE, auditCommand } from './cli-audit.js';
-import { withDatabase } from './cli-database.js';
+import { withStore } from './cli-database.js';
 import { type CliOutput, CliError, asksForHelp, oneLine } from './cli-errors.js';
 import { IMPORT_USAGE, runImport } from './cli-import.js';
 import { KEYS_USAGE, keysCommand } from './cli-keys.js';
+import { MIGRATE_USAGE, migrateCommand } from './cli-migrate.js';
 import { MONITORS_USAGE, monitorsCommand } from './cli-monitors.js';
 import { SCREEN_USAGE, runScreen, screenOptions } from './cli-screen.js';
 
@@ -18,12 +19,13 @@ const COMMANDS: Record<string, Command> = {
     run: (args) => {
       // The command line and the file are checked before the database is opened (and perhaps created).
       const options = screenOptions(args);
-      return withDatabase((db) => runScreen(options, db));
+      return withStore((store, db) => runScreen(options, db, process.stdout, store));
     },
   },
   audit: { usage: AUDIT_USAGE, run: auditCommand },
   keys: { usage: KEYS_USAGE, run: keysCommand },
   monitors: { usage: MONITORS_USAGE, run: (args) => monitorsCommand(args) },
+  migrate: { usage: MIGRATE_USAGE, run: (args) => migrateCommand(args) },
 };
 
 const NAMES = Object.keys(COMMANDS).join(', ');
@@ -35,8 +37,10 @@ const USAGE = `usage: screening <command> …   (screening <command> --help for 
   audit    audit prune: delete screenings older than AUDIT_RETENTION_DAYS
   keys     create, list and revoke API keys
   monitors import a CSV of customers as monitors, or re-screen every monitor
+  migrate  apply the database migrations (SQLite, and PostgreSQL with DATABASE_URL) and say which
 
-Every command works on the database at DATABASE_PATH (default var/screening.db). An error is one line on stderr;
+Every command works on the database at DATABASE_PATH (default var/screening.db); audit records, keys and monitors
+go to DATABASE_URL instead when it is set (PostgreSQL, shared by every replica). An error is one line on stderr;
 the exit status is 0 on success, 1 when the command fails, 2 when the command line is wrong.`;
 
 /**

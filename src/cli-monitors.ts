@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { CliError, oneLine, parseCommandLine, usageError } from './cli-errors.js';
-import { withDatabase } from './cli-database.js';
+import { withStore } from './cli-database.js';
+import type { StoreDb } from './store/store.js';
 import type { Db } from './db/database.js';
 import { csvMonitorRows } from './monitoring/csv.js';
 import { type BulkOutcome, loadMonitors } from './monitoring/monitors.js';
@@ -31,7 +32,7 @@ function loadedCatalog(db: Db): Catalog {
   return catalog;
 }
 
-async function importFile(db: Db, file: string, out: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+async function importFile(db: Db, store: StoreDb, file: string, out: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   const records = streamCsv(fs.createReadStream(file));
   const first = await records.next();
   const header = first.done ? undefined : first.value;
@@ -41,12 +42,12 @@ async function importFile(db: Db, file: string, out: { stdout: NodeJS.WritableSt
     throw new CliError(err instanceof CsvHeaderError ? `${file}: ${err.message}` : `cannot read ${file}: ${oneLine(err)}`);
   }
   const catalog = loadedCatalog(db);
-  const ctx = { db, state: catalog.state, apiKeyId: null, channel: 'monitor' as const };
+  const ctx = { db, store, state: catalog.state, apiKeyId: null, channel: 'monitor' as const };
   const counts: Record<BulkOutcome, number> = { created: 0, replaced: 0, unchanged: 0, error: 0 };
   const started = performance.now();
   let rows = 0;
-  const flush = (chunk: CsvRecord[]) => {
-    for (const r of loadMonitors(ctx, csvMonitorRows(header, chunk), 'rows', 'loose')) {
+  const flush = async (chunk: CsvRecord[]) => {
+    for (const r of await loadMonitors(ctx, csvMonitorRows(header, chunk), 'rows', 'loose')) {
       counts[r.outcome]++;
       const line = chunk[r.index]?.line;
       if (r.error) out.stderr.write(`line ${line}: ${r.error.errors.map((e) => `${e.field.replace(/^rows\[\d+\]\./, '')}: ${e.message}`).join('; ')}\n`);
@@ -59,20 +60,20 @@ async function importFile(db: Db, file: string, out: { stdout: NodeJS.WritableSt
   for await (const record of records) {
     chunk.push(record);
     if (chunk.length === CHUNK) {
-      flush(chunk);
+      await flush(chunk);
       chunk = [];
     }
   }
-  if (chunk.length > 0) flush(chunk);
+  if (chunk.length > 0) await flush(chunk);
   out.stdout.write(
     `${rows.toLocaleString('en')} rows: ${counts.created} created, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ${counts.error} in error\n`,
   );
   return counts.error > 0 ? 1 : 0;
 }
 
-function rescreenAll(db: Db, out: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): number {
+async function rescreenAll(db: Db, store: StoreDb, out: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   const catalog = loadedCatalog(db);
-  const summary = new MonitorRescreener(db).rescreenAll(catalog.state, (n) => out.stderr.write(`  ${n.toLocaleString('en')} monitors screened\n`));
+  const summary = await new MonitorRescreener(db, store).rescreenAll(catalog.state, (n) => out.stderr.write(`  ${n.toLocaleString('en')} monitors screened\n`));
   out.stdout.write(
     `${summary.monitorsScreened.toLocaleString('en')} monitors screened, ${summary.alertsRaised} alerts raised, in ${(summary.durationMs / 1000).toFixed(1)} s\n`,
   );
@@ -87,11 +88,11 @@ export async function monitorsCommand(args: string[], out = process): Promise<nu
     if (!file) throw usageError('monitors', 'give the CSV file of customers to import');
     if (extra.length > 0) throw usageError('monitors', `unexpected argument: ${extra.join(' ')}`);
     if (!fs.existsSync(file)) throw new CliError(`no such file: ${file}`);
-    return withDatabase((db) => importFile(db, file, out));
+    return withStore((store, db) => importFile(db, store, file, out));
   }
   if (action === 'rescreen') {
     if (rest.length > 0) throw usageError('monitors', `unexpected argument: ${rest.join(' ')}`);
-    return withDatabase((db) => rescreenAll(db, out));
+    return withStore((store, db) => rescreenAll(db, store, out));
   }
   throw usageError('monitors', action === undefined ? 'give an action: import or rescreen' : `unknown action "${action}": use import or rescreen`);
 }

@@ -4,6 +4,7 @@ import { CliError, oneLine, parseCommandLine, usageError } from './cli-errors.js
 import { type ResultsOutput, fileOutput, resumePoint, streamOutput } from './cli-screen-output.js';
 import { csvText } from './csv.js';
 import type { Db } from './db/database.js';
+import { type StoreDb, sqliteStore } from './store/store.js';
 import { screenBatch } from './screening/batch.js';
 import { BatchCsvColumns, CsvHeaderError, type CsvRecord, streamCsv } from './screening/batch-csv.js';
 import { Catalog } from './screening/catalog.js';
@@ -86,11 +87,16 @@ async function passOver(records: AsyncIterator<CsvRecord>, limit = Infinity): Pr
  * written. A header the batch endpoint would refuse is a CliError, before anything is screened. Stopped by a signal
  * or a malformed line, it leaves an output marked incomplete and throws a CliError saying where it stopped.
  */
-export async function runScreen(options: ScreenOptions, db: Db, stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function runScreen(
+  options: ScreenOptions,
+  db: Db,
+  stdout: NodeJS.WritableStream = process.stdout,
+  store: StoreDb = sqliteStore(db).db,
+): Promise<number> {
   const records = streamCsv(fs.createReadStream(options.file));
   const stop = stopOnSignal();
   try {
-    return await screenRecords(options, records, db, stdout, stop);
+    return await screenRecords(options, records, { db, store }, stdout, stop);
   } finally {
     stop.dispose();
     // Closes the file when the run stopped before its end.
@@ -101,7 +107,7 @@ export async function runScreen(options: ScreenOptions, db: Db, stdout: NodeJS.W
 async function screenRecords(
   { file, out, resume }: ScreenOptions,
   records: AsyncGenerator<CsvRecord>,
-  db: Db,
+  { db, store }: { db: Db; store: StoreDb },
   stdout: NodeJS.WritableStream,
   stop: { readonly signal: NodeJS.Signals | undefined },
 ): Promise<number> {
@@ -121,12 +127,12 @@ async function screenRecords(
   const catalog = new Catalog(db);
   if (catalog.datasets.length === 0) throw new CliError(new NoDatasetLoadedError().message);
   const output = out ? await fileOutput(out, columns.header, from) : await streamOutput(stdout, columns.header);
-  const ctx = { db, state: catalog.state, apiKeyId: null, channel: 'cli' as const };
+  const ctx = { db, store, state: catalog.state, apiKeyId: null, channel: 'cli' as const };
   const started = performance.now();
   const tty = process.stderr.isTTY;
   let written = resumed;
   const flush = async (rows: CsvRecord[]) => {
-    const results = screenBatch(ctx, rows.map((r) => columns.queryOf(r)), { limit: 5, dates: 'loose' });
+    const results = await screenBatch(ctx, rows.map((r) => columns.queryOf(r)), { limit: 5, dates: 'loose' });
     await output.write(csvText(columns.resultRows(rows, results)));
     written += rows.length;
     if (tty) {

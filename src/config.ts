@@ -61,6 +61,11 @@ export const configSchema = z.object({
     .max(200)
     .default(10)
     .describe('Connections each process keeps open to DATABASE_URL.'),
+  MIGRATE_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('`true`: each replica applies the PostgreSQL migrations DATABASE_URL lacks as it starts (under an advisory lock, so replicas take turns). `false`: a replica refuses to start against a PostgreSQL missing one; run `screening migrate` once first. The SQLite file of DATABASE_PATH is migrated on start either way.'),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/ })
     .optional()

@@ -4,6 +4,8 @@ import { buildApp, loadCuratedData } from './app.js';
 import { followPeers, runPrimary, workerCount } from './cluster.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { DatabaseFileError, openDatabase } from './db/database.js';
+import { StoreNotMigratedError } from './store/postgres-migrate.js';
+import { postgresStore } from './store/store.js';
 
 function configOrExit(): Config {
   try {
@@ -66,12 +68,18 @@ async function main(): Promise<void> {
   const db = openDatabase(config.DATABASE_PATH);
   loadCuratedData(log, db, config.DATA_DIR);
   db.close();
+  // PostgreSQL is migrated (or checked) once here, before any worker: a replica missing a migration stops at once
+  // instead of replacing, one after another, workers that cannot start.
+  if (config.DATABASE_URL !== undefined) {
+    const store = await postgresStore({ url: config.DATABASE_URL, poolSize: 1, migrate: config.MIGRATE_ON_START, requireMigrated: true });
+    await store.close();
+  }
   runPrimary(workers, log, config.SHUTDOWN_TIMEOUT_MS);
 }
 
 main().catch((err: unknown) => {
   // A file the service must not use is the operator's to fix: one line naming it, no stack trace.
-  if (err instanceof DatabaseFileError) process.stderr.write(`failed to start: ${err.message}\n`);
+  if (err instanceof DatabaseFileError || err instanceof StoreNotMigratedError) process.stderr.write(`failed to start: ${err.message}\n`);
   else process.stderr.write(`failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(1);
 });

@@ -31,6 +31,7 @@ describe('issue 16 item 9: every command and subcommand answers --help', () => {
     [['keys', 'create', '-h'], 'usage: screening keys create'],
     [['keys', 'list', '--help'], 'usage: screening keys create'],
     [['keys', 'revoke', '--help'], 'usage: screening keys create'],
+    [['migrate', '--help'], 'usage: screening migrate'],
   ])('%j prints its usage on stdout and exits 0, without opening the database', async (args, usage) => {
     const result = await cli(...args);
     expect(result).toEqual({ code: 0, stdout: expect.any(String), stderr: '' });
@@ -41,8 +42,8 @@ describe('issue 16 item 9: every command and subcommand answers --help', () => {
 
 describe('issue 16 item 9: a wrong command line is one line naming the problem, before the database is opened', () => {
   it.each([
-    ['an unknown command', ['frobnicate'], 2, 'screening: unknown command "frobnicate": use import, screen, audit, keys, monitors (see screening --help)'],
-    ['no command', [], 2, 'screening: missing command: use import, screen, audit, keys, monitors (see screening --help)'],
+    ['an unknown command', ['frobnicate'], 2, 'screening: unknown command "frobnicate": use import, screen, audit, keys, monitors, migrate (see screening --help)'],
+    ['no command', [], 2, 'screening: missing command: use import, screen, audit, keys, monitors, migrate (see screening --help)'],
     ['an unknown list format', ['import', 'ofac-json', 'sdn.json'], 2, 'screening import: unknown list format "ofac-json": use ofac-xml, ofac-csv, un-xml, eu-xml, uk-conlist, uk-fcdo-xml (see screening import --help)'],
     ['an import without a file', ['import', 'un-xml'], 2, 'screening import: give the un-xml file, folder or URL to import (see screening import --help)'],
     ['a missing list file', ['import', 'ofac-xml', missing], 1, `screening import: no such file or folder: ${missing}`],
@@ -80,7 +81,7 @@ describe.concurrent('issue 16 item 9: the command itself prints one line naming 
     expect(await runCli(['frobnicate'], env)).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'screening: unknown command "frobnicate": use import, screen, audit, keys, monitors (see screening --help)\n',
+      stderr: 'screening: unknown command "frobnicate": use import, screen, audit, keys, monitors, migrate (see screening --help)\n',
     });
   });
 

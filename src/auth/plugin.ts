@@ -3,7 +3,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { type ActiveKey, countActiveKeys, findActiveByHash, hasActiveKey, touchLastUsed } from '../db/api-keys-repo.js';
-import type { Db } from '../db/database.js';
+import type { StoreDb } from '../store/store.js';
 import { bearerToken, hashApiKey, isWellFormedApiKey } from './api-key.js';
 import { bearerSecurity } from './openapi.js';
 import { sendAuthProblem } from './problems.js';
@@ -21,7 +21,8 @@ declare module 'fastify' {
 }
 
 export interface AuthOptions {
-  db: Db;
+  /** The shared write path, where the keys are. */
+  db: StoreDb;
   /** The address the server listens on: keys may be absent only on a loopback address. */
   host: string;
   /** Per key (per client address when anonymous): `burst` requests at once, `perSecond` on average. */
@@ -67,13 +68,13 @@ type Credential = { kind: 'none' } | { kind: 'invalid'; reason: string } | { kin
 
 /**
  * API keys, scopes and rate limits. Call with the root instance before registering routes (it adds global hooks,
- * so it is a function, not an encapsulated plugin). Keys are read from SQLite per request, so keys created or
+ * so it is a function, not an encapsulated plugin). Keys are read from the store per request, so keys created or
  * revoked by `npm run keys` take effect on the next request, without a restart.
  */
 export async function registerAuth(app: FastifyInstance, options: AuthOptions): Promise<void> {
   const { db } = options;
-  const keysRequired = accessPolicy(app.log, db, options.host);
-  const touch = lastUsedRecorder(db);
+  const keysRequired = await accessPolicy(app.log, db, options.host);
+  const touch = lastUsedRecorder(db, app.log);
   const limit = await rateLimiter(app, options.rateLimit);
 
   app.decorateRequest('apiKey', null);
@@ -89,7 +90,7 @@ export async function registerAuth(app: FastifyInstance, options: AuthOptions): 
   // then refuse a missing, unknown or revoked key (401) or one without the route's scope (403).
   app.addHook('onRequest', async (request, reply) => {
     if (UNLIMITED_ROUTES.has(request.routeOptions.url ?? '')) return;
-    const credential = readCredential(db, request.headers.authorization);
+    const credential = await readCredential(db, request.headers.authorization);
     if (credential.kind === 'key') {
       request.apiKey = credential.key;
       touch(credential.key.id);
@@ -100,7 +101,7 @@ export async function registerAuth(app: FastifyInstance, options: AuthOptions): 
     if (!scope) return;
     if (credential.kind === 'invalid') return unauthorized(request, reply, 'Bearer error="invalid_token"', credential.reason);
     if (credential.kind === 'none') {
-      if (!keysRequired()) return;
+      if (!(await keysRequired())) return;
       return unauthorized(request, reply, 'Bearer', 'This API needs an API key: send it as Authorization: Bearer <key>.');
     }
     if (!grants(credential.key.scopes, scope)) {
@@ -116,32 +117,32 @@ function unauthorized(request: FastifyRequest, reply: FastifyReply, challenge: s
   return sendAuthProblem(request, reply, 'unauthorized', detail);
 }
 
-function readCredential(db: Db, authorization: string | undefined): Credential {
+async function readCredential(db: StoreDb, authorization: string | undefined): Promise<Credential> {
   if (authorization === undefined) return { kind: 'none' };
   const token = bearerToken(authorization);
   if (token === null) return { kind: 'invalid', reason: 'The Authorization header must be "Bearer <key>".' };
   // A malformed token cannot match a stored hash, so it costs no database read.
-  const key = isWellFormedApiKey(token) ? findActiveByHash(db, hashApiKey(token)) : null;
+  const key = isWellFormedApiKey(token) ? await findActiveByHash(db, hashApiKey(token)) : null;
   return key ? { kind: 'key', key } : { kind: 'invalid', reason: 'The API key is not valid: unknown, revoked or mistyped.' };
 }
 
 /**
  * Whether a request without a key is refused. Off loopback always. On loopback only while an active key exists:
- * checked per request (one indexed read, about 2 µs), so creating the first key closes the API at once.
+ * checked per request (one indexed read), so creating the first key closes the API at once.
  */
-function accessPolicy(log: FastifyBaseLogger, db: Db, host: string): () => boolean {
-  const activeKeys = countActiveKeys(db);
+async function accessPolicy(log: FastifyBaseLogger, db: StoreDb, host: string): Promise<() => Promise<boolean>> {
+  const activeKeys = await countActiveKeys(db);
   if (!isLoopbackHost(host)) {
     if (activeKeys === 0) {
       log.error({ host }, `API keys are required off loopback and none exists: every API request will get 401 until you ${CREATE_KEY_HINT}`);
     } else log.info({ host, activeKeys }, 'API keys required');
-    return () => true;
+    return async () => true;
   }
   let open = activeKeys === 0;
   if (open) log.warn({ host }, `running open: no API keys and listening on loopback; ${CREATE_KEY_HINT}`);
   else log.info({ host, activeKeys }, 'API keys required');
-  return () => {
-    const nowOpen = !hasActiveKey(db);
+  return async () => {
+    const nowOpen = !(await hasActiveKey(db));
     if (nowOpen !== open) {
       open = nowOpen;
       if (open) log.warn(`running open: every API key was revoked and listening on loopback; ${CREATE_KEY_HINT}`);
@@ -151,13 +152,26 @@ function accessPolicy(log: FastifyBaseLogger, db: Db, host: string): () => boole
   };
 }
 
-/** Writes last_used_at at most once per TOUCH_EVERY_MS per key; a busy database skips the write until next time. */
-function lastUsedRecorder(db: Db): (id: string) => void {
+/**
+ * Writes last_used_at at most once per TOUCH_EVERY_MS per key, without holding the request up; a busy database skips
+ * the write until next time, and a failed one is logged (a stale timestamp is all it costs).
+ */
+function lastUsedRecorder(db: StoreDb, log: FastifyBaseLogger): (id: string) => void {
   const touchedAt = new Map<string, number>();
   return (id) => {
     const now = Date.now();
     if (now - (touchedAt.get(id) ?? -Infinity) < TOUCH_EVERY_MS) return;
-    if (touchLastUsed(db, id, new Date(now).toISOString())) touchedAt.set(id, now);
+    // Counted as touched while the write is on its way, so concurrent requests of the key do not each write.
+    touchedAt.set(id, now);
+    touchLastUsed(db, id, new Date(now).toISOString()).then(
+      (written) => {
+        if (!written) touchedAt.delete(id);
+      },
+      (err: unknown) => {
+        touchedAt.delete(id);
+        log.warn({ err, keyId: id }, 'recording when an API key was last used failed');
+      },
+    );
   };
 }
 

@@ -1,6 +1,5 @@
+import type { StoreDb } from '../store/store.js';
 import { decodeCursor, paginate } from './cursor.js';
-import type { Db } from './database.js';
-import { statement } from './statements.js';
 
 export type Channel = 'api' | 'batch' | 'cli' | 'monitor';
 export type OverallVerdict = 'match' | 'review' | 'clear';
@@ -28,7 +27,7 @@ type RecordBody = Pick<ScreeningRecord, 'request' | 'datasets' | 'thresholds' | 
 /** A stored row: the record's own columns, and the rest of it as JSON. */
 type Row = Pick<ScreeningRecord, 'id' | 'createdAt' | 'apiKeyId' | 'channel' | 'ref' | 'verdict'> & { recordJson: string };
 
-const COLUMNS = 'id, created_at AS createdAt, api_key_id AS apiKeyId, channel, ref, verdict, record_json AS recordJson';
+const COLUMNS = ['id', 'created_at as createdAt', 'api_key_id as apiKeyId', 'channel', 'ref', 'verdict', 'record_json as recordJson'] as const;
 
 function toRecord(row: Row): ScreeningRecord {
   const body = JSON.parse(row.recordJson) as Partial<RecordBody> & Pick<RecordBody, 'request' | 'datasets' | 'matches'>;
@@ -47,22 +46,29 @@ function toRecord(row: Row): ScreeningRecord {
   };
 }
 
-/** Appends screenings in one transaction: when it returns they are committed, and only then is anyone answered. */
-export function recordScreenings(db: Db, records: readonly ScreeningRecord[]): void {
-  const insert = statement(
-    db,
-    'INSERT INTO screenings (id, created_at, api_key_id, channel, ref, verdict, record_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  db.transaction(() => {
-    for (const r of records) {
-      const body: RecordBody = { request: r.request, datasets: r.datasets, thresholds: r.thresholds, matcherVersion: r.matcherVersion, matches: r.matches };
-      insert.run(r.id, r.createdAt, r.apiKeyId, r.channel, r.ref, r.verdict, JSON.stringify(body));
-    }
-  })();
+// Rows per INSERT: well under both engines' limits on bound parameters (7 per row).
+const INSERT_ROWS = 200;
+
+/**
+ * Appends screenings in one transaction (or in the caller's): when it resolves they are committed, and only then is
+ * anyone answered.
+ */
+export async function recordScreenings(q: StoreDb, records: readonly ScreeningRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map((r) => {
+    const body: RecordBody = { request: r.request, datasets: r.datasets, thresholds: r.thresholds, matcherVersion: r.matcherVersion, matches: r.matches };
+    return { id: r.id, created_at: r.createdAt, api_key_id: r.apiKeyId, channel: r.channel, ref: r.ref, verdict: r.verdict, record_json: JSON.stringify(body) };
+  });
+  const insert = async (trx: StoreDb) => {
+    for (let i = 0; i < rows.length; i += INSERT_ROWS) await trx.insertInto('screenings').values(rows.slice(i, i + INSERT_ROWS)).execute();
+  };
+  // One statement is atomic by itself; more take a transaction.
+  if (rows.length <= INSERT_ROWS || q.isTransaction) await insert(q);
+  else await q.transaction().execute(insert);
 }
 
-export function getScreening(db: Db, id: string): ScreeningRecord | null {
-  const row = statement(db, `SELECT ${COLUMNS} FROM screenings WHERE id = ?`).get(id) as Row | undefined;
+export async function getScreening(q: StoreDb, id: string): Promise<ScreeningRecord | null> {
+  const row = await q.selectFrom('screenings').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   return row ? toRecord(row) : null;
 }
 
@@ -73,17 +79,20 @@ export interface ScreeningFilter {
   verdict?: OverallVerdict | undefined;
 }
 
-const WHERE = `(@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at <= @to)
-  AND (@verdict IS NULL OR verdict = @verdict)`;
-
-const params = (f: ScreeningFilter) => ({ from: f.from ?? null, to: f.to ?? null, verdict: f.verdict ?? null });
+function filtered(q: StoreDb, f: ScreeningFilter) {
+  let query = q.selectFrom('screenings').select(COLUMNS);
+  if (f.from !== undefined) query = query.where('created_at', '>=', f.from);
+  if (f.to !== undefined) query = query.where('created_at', '<=', f.to);
+  if (f.verdict !== undefined) query = query.where('verdict', '=', f.verdict);
+  return query;
+}
 
 /** Screenings oldest first (ids are time-ordered), paginated by cursor. */
-export function listScreenings(db: Db, f: ScreeningFilter & { limit: number; cursor?: string | undefined }) {
-  const after = f.cursor ? decodeCursor(f.cursor, 1)[0] : null;
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM screenings WHERE ${WHERE} AND (@after IS NULL OR id > @after) ORDER BY id LIMIT @limit`)
-    .all({ ...params(f), after, limit: f.limit + 1 }) as Row[];
+export async function listScreenings(q: StoreDb, f: ScreeningFilter & { limit: number; cursor?: string | undefined }) {
+  const after = f.cursor ? decodeCursor(f.cursor, 1)[0] : undefined;
+  let query = filtered(q, f);
+  if (after !== undefined) query = query.where('id', '>', after);
+  const rows = await query.orderBy('id').limit(f.limit + 1).execute();
   const page = paginate(rows, f.limit, (r) => [r.id]);
   return { items: page.items.map(toRecord), nextCursor: page.nextCursor };
 }
@@ -92,27 +101,24 @@ export function listScreenings(db: Db, f: ScreeningFilter & { limit: number; cur
  * Screenings whose overall verdict is `match` or `review`, oldest first, from the id `from` (included) or after the
  * id `after`: a clear one awaits no review.
  */
-export function screeningsAwaitingReview(db: Db, range: { from?: string; after?: string }, limit: number): ScreeningRecord[] {
-  const rows = statement(
-    db,
-    `SELECT ${COLUMNS} FROM screenings WHERE verdict IN ('match', 'review')
-     AND (@from IS NULL OR id >= @from) AND (@after IS NULL OR id > @after) ORDER BY id LIMIT @limit`,
-  ).all({ from: range.from ?? null, after: range.after ?? null, limit }) as Row[];
+export async function screeningsAwaitingReview(q: StoreDb, range: { from?: string; after?: string }, limit: number): Promise<ScreeningRecord[]> {
+  let query = q.selectFrom('screenings').select(COLUMNS).where('verdict', 'in', ['match', 'review']);
+  if (range.from !== undefined) query = query.where('id', '>=', range.from);
+  if (range.after !== undefined) query = query.where('id', '>', range.after);
+  const rows = await query.orderBy('id').limit(limit).execute();
   return rows.map(toRecord);
 }
 
-/** Every screening in the period, oldest first, one at a time (for streaming exports of any size). */
-export function* iterateScreenings(db: Db, f: ScreeningFilter): Generator<ScreeningRecord> {
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM screenings WHERE ${WHERE} ORDER BY id`).iterate(params(f)) as Iterable<Row>;
-  for (const row of rows) yield toRecord(row);
-}
-
-/** Deletes the screenings recorded before `before` (the documented retention command only); returns how many. */
-export function pruneScreenings(db: Db, before: string): number {
-  return db.transaction(() => {
-    db.prepare('UPDATE audit_control SET pruning = 1 WHERE id = 1').run();
-    const { changes } = db.prepare('DELETE FROM screenings WHERE created_at < ?').run(before);
-    db.prepare('UPDATE audit_control SET pruning = 0 WHERE id = 1').run();
-    return changes;
-  })();
+/**
+ * Deletes the screenings recorded before `before` (the documented retention command only); returns how many. The
+ * append-only triggers let a delete through only while audit_control.pruning is 1, which this transaction sets and
+ * resets: on PostgreSQL no other transaction ever sees it set, on SQLite none runs while it is.
+ */
+export async function pruneScreenings(q: StoreDb, before: string): Promise<number> {
+  return q.transaction().execute(async (trx) => {
+    await trx.updateTable('audit_control').set({ pruning: 1 }).where('id', '=', 1).execute();
+    const deleted = await trx.deleteFrom('screenings').where('created_at', '<', before).executeTakeFirst();
+    await trx.updateTable('audit_control').set({ pruning: 0 }).where('id', '=', 1).execute();
+    return Number(deleted.numDeletedRows);
+  });
 }

@@ -42,7 +42,7 @@ function claimDatabase(db: Db, file: string): void {
  * Opens (creating if needed) and migrates the database: WAL journal, foreign keys enforced. A file that is not a
  * SQLite database, is corrupt, or is another application's throws a DatabaseFileError naming the file and the cause.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: { onMigrated?: (applied: string[]) => void } = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Db | undefined;
   try {
@@ -55,7 +55,9 @@ export function openDatabase(file: string): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     // A migration that rebuilds tables leaves the old tables' pages free: compact the file once, as it is upgraded.
-    if (migrate(db).length > 0 && (db.pragma('freelist_count', { simple: true }) as number) > 0) db.exec('VACUUM');
+    const applied = migrate(db);
+    if (applied.length > 0 && (db.pragma('freelist_count', { simple: true }) as number) > 0) db.exec('VACUUM');
+    options.onMigrated?.(applied);
     return db;
   } catch (err) {
     db?.close();

@@ -1,6 +1,7 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { StoreDb } from '../store/store.js';
+import type { SharedTables } from '../store/tables.js';
 import { decodeCursor, paginate } from './cursor.js';
-import type { Db } from './database.js';
-import { statement } from './statements.js';
 
 export type DecisionKind = 'false_positive' | 'true_match';
 
@@ -27,34 +28,47 @@ export interface DecisionRow {
 /** A decision as it is recorded: not yet withdrawn or superseded. */
 export type NewDecision = Omit<DecisionRow, 'withdrawnAt' | 'withdrawnBy' | 'supersededBy'>;
 
+type Decisions = ExpressionBuilder<SharedTables, 'decisions'>;
+
 // A decision is superseded when a later one names it.
-const SUPERSEDED = 'EXISTS (SELECT 1 FROM decisions s WHERE s.supersedes = decisions.id)';
+const successor = (eb: Decisions) => eb.selectFrom('decisions as s').select('s.id').whereRef('s.supersedes', '=', 'decisions.id');
+const notSuperseded = (eb: Decisions) => eb.not(eb.exists(successor(eb)));
 
-const COLUMNS = `id, created_at AS createdAt, subject, subject_input AS subjectInput, entity_id AS entityId,
-  entity_fingerprint AS entityFingerprint, decision, reason, reviewer, expires_at AS expiresAt, api_key_id AS apiKeyId,
-  withdrawn_at AS withdrawnAt, withdrawn_by AS withdrawnBy, supersedes,
-  (SELECT s.id FROM decisions s WHERE s.supersedes = decisions.id) AS supersededBy`;
-
-export function insertDecision(db: Db, d: NewDecision): void {
-  db.prepare(
-    `INSERT INTO decisions (id, created_at, subject, subject_input, entity_id, entity_fingerprint, decision, reason,
-       reviewer, expires_at, api_key_id, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(d.id, d.createdAt, d.subject, d.subjectInput, d.entityId, d.entityFingerprint, d.decision, d.reason, d.reviewer,
-    d.expiresAt, d.apiKeyId, d.supersedes);
+function selectDecisions(q: StoreDb) {
+  return q
+    .selectFrom('decisions')
+    .select([
+      'id', 'created_at as createdAt', 'subject', 'subject_input as subjectInput', 'entity_id as entityId',
+      'entity_fingerprint as entityFingerprint', 'decision', 'reason', 'reviewer', 'expires_at as expiresAt',
+      'api_key_id as apiKeyId', 'withdrawn_at as withdrawnAt', 'withdrawn_by as withdrawnBy', 'supersedes',
+    ])
+    .select((eb) => successor(eb).as('supersededBy'));
 }
 
-export function getDecision(db: Db, id: string): DecisionRow | null {
-  return (db.prepare(`SELECT ${COLUMNS} FROM decisions WHERE id = ?`).get(id) as DecisionRow | undefined) ?? null;
+export async function insertDecision(q: StoreDb, d: NewDecision): Promise<void> {
+  await q
+    .insertInto('decisions')
+    .values({
+      id: d.id, created_at: d.createdAt, subject: d.subject, subject_input: d.subjectInput, entity_id: d.entityId,
+      entity_fingerprint: d.entityFingerprint, decision: d.decision, reason: d.reason, reviewer: d.reviewer,
+      expires_at: d.expiresAt, api_key_id: d.apiKeyId, supersedes: d.supersedes,
+    })
+    .execute();
+}
+
+export async function getDecision(q: StoreDb, id: string): Promise<DecisionRow | null> {
+  return (await selectDecisions(q).where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
 /** The decisions neither withdrawn nor superseded for any of these subjects, newest first. */
-export function decisionsForSubjects(db: Db, subjects: readonly string[]): DecisionRow[] {
+export async function decisionsForSubjects(q: StoreDb, subjects: readonly string[]): Promise<DecisionRow[]> {
   if (subjects.length === 0) return [];
-  return statement(
-    db,
-    `SELECT ${COLUMNS} FROM decisions WHERE withdrawn_at IS NULL AND NOT ${SUPERSEDED}
-     AND subject IN (SELECT value FROM json_each(?)) ORDER BY id DESC`,
-  ).all(JSON.stringify(subjects)) as DecisionRow[];
+  return selectDecisions(q)
+    .where('withdrawn_at', 'is', null)
+    .where(notSuperseded)
+    .where('subject', 'in', [...new Set(subjects)])
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 // How many rows a filtered listing reads at a time while it looks for a page of kept ones.
@@ -64,20 +78,19 @@ const SCAN_BATCH = 500;
  * A page of decisions in id order, narrowed by subject and entity in SQL and by `keep` (a condition SQL cannot
  * judge, such as a status that depends on the loaded lists) as the rows are read.
  */
-export function listDecisions(
-  db: Db,
+export async function listDecisions(
+  q: StoreDb,
   f: { subject?: string | undefined; entityId?: string | undefined; limit: number; cursor?: string | undefined },
   keep: (row: DecisionRow) => boolean = () => true,
 ) {
-  const read = statement(
-    db,
-    `SELECT ${COLUMNS} FROM decisions WHERE (@subject IS NULL OR subject = @subject)
-     AND (@entity IS NULL OR entity_id = @entity) AND (@after IS NULL OR id > @after) ORDER BY id LIMIT @batch`,
-  );
   const kept: DecisionRow[] = [];
-  let after = f.cursor ? decodeCursor(f.cursor, 1)[0] : null;
+  let after = f.cursor ? decodeCursor(f.cursor, 1)[0] : undefined;
   while (kept.length <= f.limit) {
-    const rows = read.all({ subject: f.subject ?? null, entity: f.entityId ?? null, after, batch: SCAN_BATCH }) as DecisionRow[];
+    let query = selectDecisions(q);
+    if (f.subject !== undefined) query = query.where('subject', '=', f.subject);
+    if (f.entityId !== undefined) query = query.where('entity_id', '=', f.entityId);
+    if (after !== undefined) query = query.where('id', '>', after);
+    const rows = await query.orderBy('id').limit(SCAN_BATCH).execute();
     kept.push(...rows.filter(keep));
     const last = rows[rows.length - 1];
     if (!last || rows.length < SCAN_BATCH) break;
@@ -87,9 +100,13 @@ export function listDecisions(
 }
 
 /** Marks a decision withdrawn (it stays on record); false when it was already withdrawn or superseded. */
-export function withdrawDecision(db: Db, id: string, at: string, by: string | null): boolean {
-  const { changes } = db
-    .prepare(`UPDATE decisions SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ? AND withdrawn_at IS NULL AND NOT ${SUPERSEDED}`)
-    .run(at, by, id);
-  return changes === 1;
+export async function withdrawDecision(q: StoreDb, id: string, at: string, by: string | null): Promise<boolean> {
+  const result = await q
+    .updateTable('decisions')
+    .set({ withdrawn_at: at, withdrawn_by: by })
+    .where('id', '=', id)
+    .where('withdrawn_at', 'is', null)
+    .where(notSuperseded)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }

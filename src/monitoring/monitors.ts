@@ -60,13 +60,17 @@ function loaded(db: Db, ref: string): MonitorView {
  * Creates or replaces a monitor and screens it at once, committing the screening (channel `monitor`) with it. What
  * it matches now is its starting point, not an alert.
  */
-export function saveMonitor(ctx: ScreeningContext, input: MonitorInput): { created: boolean; monitor: MonitorView; screening: ScreeningAnswer } {
-  const screening = screenSubject(ctx, input.ref, subjectOf(input));
+export async function saveMonitor(
+  ctx: ScreeningContext,
+  input: MonitorInput,
+): Promise<{ created: boolean; monitor: MonitorView; screening: ScreeningAnswer }> {
+  const screening = await screenSubject(ctx, input.ref, subjectOf(input));
   const at = screening.answer.screenedAt;
-  const created = ctx.db.transaction(() => {
-    recordScreenings(ctx.db, [screening.record]);
+  // The monitors are still in the SQLite file: on that engine, written on the store's connection in its transaction.
+  const created = await ctx.store.transaction().execute(async (trx) => {
+    await recordScreenings(trx, [screening.record]);
     return write(ctx.db, input, screening, at);
-  })();
+  });
   return { created, monitor: loaded(ctx.db, input.ref), screening: screening.answer };
 }
 
@@ -74,11 +78,14 @@ export function saveMonitor(ctx: ScreeningContext, input: MonitorInput): { creat
  * Replaces a monitor's fields: screens again only when a screened field changed; a status change alone is stored
  * as it is. Returns null when there is no monitor of `ref`.
  */
-export function replaceMonitor(ctx: ScreeningContext, input: MonitorInput): { monitor: MonitorView; screening: ScreeningAnswer | null } | null {
+export async function replaceMonitor(
+  ctx: ScreeningContext,
+  input: MonitorInput,
+): Promise<{ monitor: MonitorView; screening: ScreeningAnswer | null } | null> {
   const existing = getMonitor(ctx.db, input.ref);
   if (!existing) return null;
   if (subjectText(JSON.parse(existing.subjectJson) as MonitorSubject) !== subjectText(subjectOf(input))) {
-    const { monitor, screening } = saveMonitor(ctx, input);
+    const { monitor, screening } = await saveMonitor(ctx, input);
     return { monitor, screening };
   }
   if (existing.status !== input.status) setMonitorStatus(ctx.db, input.ref, input.status, new Date().toISOString());
@@ -115,12 +122,12 @@ function rowError(index: number, errors: { field: string; message: string }[], p
  * a file again screens only what changed in it. Rows read from a CSV file (`dates: 'loose'`) also take the birth
  * date forms customer files write; JSON takes `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
  */
-export function loadMonitors(ctx: ScreeningContext, rows: readonly unknown[], place = 'monitors', dates: 'strict' | 'loose' = 'strict'): BulkResult[] {
+export async function loadMonitors(ctx: ScreeningContext, rows: readonly unknown[], place = 'monitors', dates: 'strict' | 'loose' = 'strict'): Promise<BulkResult[]> {
   requireLoadedDataset(ctx.state);
   const schema = dates === 'loose' ? monitorCsvRowSchema : monitorInputSchema;
   const seen = new Set<string>();
   const results: BulkResult[] = [];
-  const writes: { input: MonitorInput; screening: MonitorScreening }[] = [];
+  const asked: { index: number; input: MonitorInput; existed: boolean }[] = [];
   rows.forEach((raw, index) => {
     const parsed = schema.safeParse(raw);
     const fail = (errors: { field: string; message: string }[]) =>
@@ -134,21 +141,28 @@ export function loadMonitors(ctx: ScreeningContext, rows: readonly unknown[], pl
       results.push({ index, ref: input.ref, outcome: 'unchanged', verdict: null, screeningId: existing.screeningId, error: null });
       return;
     }
+    asked.push({ index, input, existed: existing !== undefined });
+  });
+  const writes: { input: MonitorInput; screening: MonitorScreening }[] = [];
+  // Screened one by one so that a subject the screening refuses is an error in its place, not the load's.
+  for (const { index, input, existed } of asked) {
     try {
-      const screening = screenSubject(ctx, input.ref, subjectOf(input));
+      const screening = await screenSubject(ctx, input.ref, subjectOf(input));
       writes.push({ input, screening });
-      results.push({ index, ref: input.ref, outcome: existing ? 'replaced' : 'created', verdict: screening.answer.verdict, screeningId: screening.answer.screeningId, error: null });
+      results.push({ index, ref: input.ref, outcome: existed ? 'replaced' : 'created', verdict: screening.answer.verdict, screeningId: screening.answer.screeningId, error: null });
     } catch (err) {
       if (!(err instanceof ScreeningInputError)) throw err;
-      fail([{ field: err.field.replace(/^body\./, ''), message: err.message }]);
+      results.push({ index, ref: input.ref, outcome: 'error', verdict: null, screeningId: null, error: rowError(index, [{ field: err.field.replace(/^body\./, ''), message: err.message }], place) });
     }
-  });
-  ctx.db.transaction(() => {
-    recordScreenings(
-      ctx.db,
+  }
+  await ctx.store.transaction().execute(async (trx) => {
+    await recordScreenings(
+      trx,
       writes.map((w) => w.screening.record),
     );
-    for (const w of writes) write(ctx.db, w.input, w.screening, w.screening.answer.screenedAt);
-  })();
-  return results;
+    ctx.db.transaction(() => {
+      for (const w of writes) write(ctx.db, w.input, w.screening, w.screening.answer.screenedAt);
+    })();
+  });
+  return results.sort((a, b) => a.index - b.index);
 }

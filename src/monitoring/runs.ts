@@ -1,5 +1,6 @@
 import type { ScreeningObserver } from '../screening/service.js';
 import type { Db } from '../db/database.js';
+import type { StoreDb } from '../store/store.js';
 import { activeMonitorIdsAfter, activeMonitorIdsMatching, activeMonitorIdsOfAddresses, monitorsByIds } from '../db/monitors-repo.js';
 import {
   claimChangeRun,
@@ -44,16 +45,17 @@ export class MonitorRescreener {
 
   constructor(
     private readonly db: Db,
+    private readonly store: StoreDb,
     private readonly observer?: MonitoringObserver,
   ) {}
 
-  private rescreen(state: ScreeningState, ids: readonly number[], datasets: DatasetChange[]): { screened: number; alerts: number } {
-    const ctx = { db: this.db, state, apiKeyId: null, channel: 'monitor' as const, ...(this.observer ? { observer: this.observer } : {}) };
+  private async rescreen(state: ScreeningState, ids: readonly number[], datasets: DatasetChange[]): Promise<{ screened: number; alerts: number }> {
+    const ctx = { db: this.db, store: this.store, state, apiKeyId: null, channel: 'monitor' as const, ...(this.observer ? { observer: this.observer } : {}) };
     let screened = 0;
     let alerts = 0;
     for (let i = 0; i < ids.length; i += CHUNK) {
       const rows = monitorsByIds(this.db, ids.slice(i, i + CHUNK)).filter((r) => r.status === 'active');
-      const raised = rescreenMonitors(ctx, rows, datasets);
+      const raised = await rescreenMonitors(ctx, rows, datasets);
       for (const alert of raised) this.observer?.alertRaised(alert.type);
       alerts += raised.length;
       screened += rows.length;
@@ -131,7 +133,7 @@ export class MonitorRescreener {
    * built from), claims the run and re-screens the monitors the change affects. A run claimed by another process
    * (a worker, or the CLI) is left to it. Returns the runs made here.
    */
-  runFromChanges(state: ScreeningState): RunSummary[] {
+  async runFromChanges(state: ScreeningState): Promise<RunSummary[]> {
     const built = new Map(state.snapshot.datasets.map((d) => [d.id, d.version]));
     const runs: RunSummary[] = [];
     for (const serving of servingVersionIds(this.db)) {
@@ -143,21 +145,21 @@ export class MonitorRescreener {
       const runId = claimChangeRun(this.db, { datasetId: serving.datasetId, from, to, at: new Date(started).toISOString() });
       if (runId === null) continue;
       const datasets = [{ id: serving.datasetId, before: from?.version ?? null, after: serving.version }];
-      const done = this.finish(runId, started, () => this.rescreen(state, this.affectedBy(state, from?.id ?? null, to.id), datasets));
+      const done = await this.finish(runId, started, () => this.rescreen(state, this.affectedBy(state, from?.id ?? null, to.id), datasets));
       runs.push({ ...done, datasetId: serving.datasetId, fromVersion: from?.version ?? null, toVersion: serving.version });
     }
     return runs;
   }
 
   /** Re-screens every active monitor (for when the matcher itself changes), `onProgress` after each chunk. */
-  rescreenAll(state: ScreeningState, onProgress: (screened: number) => void = () => {}): RunSummary {
+  async rescreenAll(state: ScreeningState, onProgress: (screened: number) => void = () => {}): Promise<RunSummary> {
     const started = Date.now();
     const runId = startFullRun(this.db, new Date(started).toISOString());
     const datasets = state.snapshot.datasets.map((d) => ({ id: d.id, before: d.version, after: d.version }));
-    const done = this.finish(runId, started, () => {
+    const done = await this.finish(runId, started, async () => {
       const total = { screened: 0, alerts: 0 };
       for (let ids = activeMonitorIdsAfter(this.db, 0, CHUNK); ids.length > 0; ids = activeMonitorIdsAfter(this.db, ids[ids.length - 1] ?? 0, CHUNK)) {
-        const part = this.rescreen(state, ids, datasets);
+        const part = await this.rescreen(state, ids, datasets);
         total.screened += part.screened;
         total.alerts += part.alerts;
         onProgress(total.screened);
@@ -167,9 +169,9 @@ export class MonitorRescreener {
     return { ...done, datasetId: null, fromVersion: null, toVersion: null };
   }
 
-  private finish(runId: number, started: number, work: () => { screened: number; alerts: number }) {
+  private async finish(runId: number, started: number, work: () => Promise<{ screened: number; alerts: number }>) {
     try {
-      const { screened, alerts } = work();
+      const { screened, alerts } = await work();
       const durationMs = Date.now() - started;
       finishRun(this.db, runId, { at: new Date().toISOString(), status: 'done', screened, alerts, durationMs });
       return { runId, monitorsScreened: screened, alertsRaised: alerts, durationMs };

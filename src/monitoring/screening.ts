@@ -7,7 +7,8 @@ import type { MonitorInput } from '../schemas/monitors.js';
 import type { ScreeningState } from '../screening/catalog.js';
 import { joinKeys, keysOfPrepared } from '../screening/name-keys.js';
 import type { ScreenRequest } from '../screening/screen.js';
-import { type ScreeningAnswer, type ScreeningContext, answerScreening, auditRecord } from '../screening/service.js';
+import { decisionsForSubjects } from '../db/decisions-repo.js';
+import { type ScreeningAnswer, type ScreeningContext, auditRecord, matchScreening, reviewedAnswer, subjectsOf } from '../screening/service.js';
 import { type Alert, type DatasetChange, alertOf, raiseAlerts } from './alerts.js';
 import { type MonitorMatch, alertDrafts, hashesToCompare, standingMatches } from './matches.js';
 
@@ -32,12 +33,28 @@ export interface MonitorScreening {
   answered: Set<string>;
 }
 
-/** Screens a monitored subject (nothing recorded yet): the answer, its audit record, and its standing matches. */
-export function screenSubject(ctx: ScreeningContext, ref: string, subject: MonitorSubject): MonitorScreening {
-  const req: ScreenRequest = { ...subject, limit: MONITOR_MATCH_LIMIT };
-  const answer = answerScreening(ctx, req, ref);
-  const answered = new Set(answer.matches.flatMap((m) => ctx.state.parties.get(m.entity.id)?.members.map((e) => e.id) ?? [m.entity.id]));
-  return { answer, record: auditRecord(answer, req, ctx), matches: standingMatches(ctx.state, answer), answered };
+/**
+ * Screens monitored subjects (nothing recorded yet): each one's answer, audit record and standing matches. The
+ * matches are made first, synchronously; the decisions on all their subjects are then read in one query.
+ */
+export async function screenSubjects(ctx: ScreeningContext, subjects: readonly { ref: string; subject: MonitorSubject }[]): Promise<MonitorScreening[]> {
+  const asked = subjects.map(({ ref, subject }) => {
+    const req: ScreenRequest = { ...subject, limit: MONITOR_MATCH_LIMIT };
+    return { req, matched: matchScreening(ctx, req, ref) };
+  });
+  const decisions = await decisionsForSubjects(ctx.store, subjectsOf(asked.map((a) => a.matched)));
+  return asked.map(({ req, matched }) => {
+    const answer = reviewedAnswer(ctx, matched, decisions);
+    const answered = new Set(answer.matches.flatMap((m) => ctx.state.parties.get(m.entity.id)?.members.map((e) => e.id) ?? [m.entity.id]));
+    return { answer, record: auditRecord(answer, req, ctx), matches: standingMatches(ctx.state, answer), answered };
+  });
+}
+
+/** Screens one monitored subject (see screenSubjects). */
+export async function screenSubject(ctx: ScreeningContext, ref: string, subject: MonitorSubject): Promise<MonitorScreening> {
+  const [screening] = await screenSubjects(ctx, [{ ref, subject }]);
+  if (!screening) throw new Error('screenSubjects answered no screening');
+  return screening;
 }
 
 /** The record ids a monitor's matches involve (a change to one re-screens it). */
@@ -49,11 +66,12 @@ const listedIn = (state: ScreeningState) => (id: string) => state.snapshot.entit
  * Screens monitors again against the current state, and commits, in one transaction, their audit records, their new
  * matches and the alerts for what changed. Returns the alerts raised.
  */
-export function rescreenMonitors(ctx: ScreeningContext, rows: readonly MonitorRow[], datasets: DatasetChange[]): Alert[] {
+export async function rescreenMonitors(ctx: ScreeningContext, rows: readonly MonitorRow[], datasets: DatasetChange[]): Promise<Alert[]> {
   const at = (ctx.now ?? new Date()).toISOString();
-  const screened = rows.map((row) => {
-    const before = JSON.parse(row.matchesJson) as MonitorMatch[];
-    return { row, before, result: screenSubject(ctx, row.ref, JSON.parse(row.subjectJson) as MonitorSubject) };
+  const results = await screenSubjects(ctx, rows.map((row) => ({ ref: row.ref, subject: JSON.parse(row.subjectJson) as MonitorSubject })));
+  const screened = rows.flatMap((row, i) => {
+    const result = results[i];
+    return result ? [{ row, before: JSON.parse(row.matchesJson) as MonitorMatch[], result }] : [];
   });
   const facts = factsOfHashes(ctx.db, screened.flatMap((s) => hashesToCompare(s.before, s.result.matches)));
   const alerts = screened.flatMap(({ row, before, result }) =>
@@ -61,16 +79,27 @@ export function rescreenMonitors(ctx: ScreeningContext, rows: readonly MonitorRo
       alertOf(draft, { ref: row.ref, screeningId: result.answer.screeningId, datasets, at }),
     ),
   );
-  commit(ctx.db, screened, alerts, at);
+  await commit(ctx, screened, alerts, at);
   return alerts;
 }
 
-function commit(db: Db, screened: { row: MonitorRow; result: MonitorScreening }[], alerts: readonly Alert[], at: string): void {
-  db.transaction(() => {
-    recordScreenings(
-      db,
+/**
+ * The audit records go to the shared store; the monitors and alerts are still in the SQLite file, written on the
+ * same connection inside the store's transaction (so on SQLite all of it commits together).
+ */
+async function commit(ctx: ScreeningContext, screened: { row: MonitorRow; result: MonitorScreening }[], alerts: readonly Alert[], at: string): Promise<void> {
+  const { db } = ctx;
+  await ctx.store.transaction().execute(async (trx) => {
+    await recordScreenings(
+      trx,
       screened.map((s) => s.result.record),
     );
+    writeRescreenings(db, screened, alerts, at);
+  });
+}
+
+function writeRescreenings(db: Db, screened: { row: MonitorRow; result: MonitorScreening }[], alerts: readonly Alert[], at: string): void {
+  db.transaction(() => {
     for (const { row, result } of screened) {
       storeRescreening(db, row.id, {
         at,

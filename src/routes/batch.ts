@@ -87,7 +87,7 @@ export async function batchRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const ctx = { db: app.catalog.db, state: app.catalog.state, apiKeyId: apiKeyIdOf(request), channel: 'batch' as const, observer: app.metrics };
+      const ctx = { db: app.catalog.db, store: app.store.db, state: app.catalog.state, apiKeyId: apiKeyIdOf(request), channel: 'batch' as const, observer: app.metrics };
       const { queries, datasets, limit } = request.body;
       const upload = csvUploads.get(request);
       // A CSV file's birth dates are read in the forms customer files write them; JSON takes the strict ones.

@@ -6,6 +6,7 @@ import { decisionListQuerySchema, decisionListSchema, decisionRequestSchema, dec
 import { idParamsSchema, problemResponse, problemResponses } from '../schemas/common.js';
 import { addressSubject, decisionStatus, identitySubject, nameSubject, partyFingerprint, recordDecision } from '../screening/decisions.js';
 import type { ScreeningState } from '../screening/catalog.js';
+import { lockedTransaction } from '../store/transactions.js';
 import { acknowledgeAlertsOnPair } from '../screening/review-queue-alerts.js';
 import { chainProblemOf } from '../screening/screen.js';
 import { type App, apiKeyIdOf, typed } from './types.js';
@@ -33,8 +34,8 @@ export async function decisionRoutes(app: App): Promise<void> {
     const { entityFingerprint: _fingerprint, ...rest } = d;
     return { ...rest, status: decisionStatus(app.catalog.state, d, new Date()) };
   };
-  const recorded = (id: string) => {
-    const decision = getDecision(app.catalog.db, id);
+  const recorded = async (id: string) => {
+    const decision = await getDecision(app.store.db, id);
     if (!decision) throw new HttpProblem(404, 'notFound', `No decision has the id "${id}".`);
     return decision;
   };
@@ -79,8 +80,8 @@ export async function decisionRoutes(app: App): Promise<void> {
       const now = new Date();
       const db = app.catalog.db;
       // The decision and the acknowledgement of the alerts it answers are written together, or neither is.
-      const outcome = db.transaction(() => {
-        const result = recordDecision(db, app.catalog.state, party, {
+      const outcome = await lockedTransaction(app.store.db, `decision:${key}`, async (trx) => {
+        const result = await recordDecision(trx, app.catalog.state, party, {
           id: uuidv7(),
           createdAt: now.toISOString(),
           subject: key,
@@ -94,11 +95,12 @@ export async function decisionRoutes(app: App): Promise<void> {
           apiKeyId: apiKeyIdOf(request),
           supersedes: rest.supersedes ?? null,
         }, now);
+        // Alerts are still in SQLite: on that engine this runs inside the same transaction (one connection).
         if ('recorded' in result) {
           acknowledgeAlertsOnPair(db, app.catalog.state, { subjectKey: key, party }, { at: now.toISOString(), reviewer, note: rest.reason });
         }
         return result;
-      }).immediate();
+      });
       if ('recorded' in outcome) return reply.code(201).send(view(outcome.recorded));
       const { rejected } = outcome;
       if (rejected.kind === 'conflict') throw new HttpProblem(409, 'conflict', rejected.message);
@@ -122,8 +124,8 @@ export async function decisionRoutes(app: App): Promise<void> {
     async (request) => {
       const { name, address, chain, entity, status, ...page } = request.query;
       const now = new Date();
-      const { items, nextCursor } = listDecisions(
-        app.catalog.db,
+      const { items, nextCursor } = await listDecisions(
+        app.store.db,
         {
           ...page,
           subject:
@@ -150,7 +152,7 @@ export async function decisionRoutes(app: App): Promise<void> {
         response: { 200: decisionSchema, 404: problemResponse('No decision has this id.'), ...problemResponses },
       },
     },
-    async (request) => view(recorded(request.params.id)),
+    async (request) => view(await recorded(request.params.id)),
   );
 
   typed(app).delete(
@@ -172,12 +174,12 @@ export async function decisionRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { id } = request.params;
-      const existing = recorded(id);
-      if (!withdrawDecision(app.catalog.db, id, new Date().toISOString(), apiKeyIdOf(request))) {
+      const existing = await recorded(id);
+      if (!(await withdrawDecision(app.store.db, id, new Date().toISOString(), apiKeyIdOf(request)))) {
         const why = existing.supersededBy === null ? 'was already withdrawn' : `was superseded by decision "${existing.supersededBy}"`;
         throw new HttpProblem(409, 'conflict', `Decision "${id}" ${why}.`);
       }
-      return view(recorded(id));
+      return view(await recorded(id));
     },
   );
 }

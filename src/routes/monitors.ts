@@ -33,6 +33,7 @@ const csvLines = new WeakMap<FastifyRequest, number[]>();
 export async function monitorRoutes(app: App): Promise<void> {
   const context = (request: FastifyRequest): ScreeningContext => ({
     db: app.catalog.db,
+    store: app.store.db,
     state: app.catalog.state,
     apiKeyId: apiKeyIdOf(request),
     channel: 'monitor',
@@ -70,7 +71,7 @@ export async function monitorRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const saved = saveMonitor(context(request), request.body);
+      const saved = await saveMonitor(context(request), request.body);
       return reply.code(saved.created ? 201 : 200).send({ monitor: saved.monitor, screening: saved.screening });
     },
   );
@@ -100,7 +101,7 @@ export async function monitorRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const lines = csvLines.get(request);
-      const results = loadMonitors(context(request), request.body.monitors, 'monitors', lines ? 'loose' : 'strict').map((r) => {
+      const results = (await loadMonitors(context(request), request.body.monitors, 'monitors', lines ? 'loose' : 'strict')).map((r) => {
         const line = lines?.[r.index];
         return r.error && line !== undefined ? { ...r, error: { ...r.error, detail: `line ${line}: ${r.error.detail}` } } : r;
       });
@@ -164,7 +165,7 @@ export async function monitorRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const replaced = replaceMonitor(context(request), { ...request.body, ref: request.params.ref });
+      const replaced = await replaceMonitor(context(request), { ...request.body, ref: request.params.ref });
       if (!replaced) throw notFound(request.params.ref);
       return replaced;
     },

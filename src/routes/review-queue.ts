@@ -23,6 +23,6 @@ export async function reviewQueueRoutes(app: App): Promise<void> {
         response: { 200: reviewQueueSchema, ...problemResponses },
       },
     },
-    async (request) => reviewQueue(app.catalog.db, app.catalog.state, request.query, new Date()),
+    async (request) => reviewQueue({ db: app.catalog.db, store: app.store.db }, app.catalog.state, request.query, new Date()),
   );
 }

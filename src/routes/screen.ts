@@ -10,7 +10,7 @@ export async function screenRoutes(app: App, { auditWriter: audit }: { auditWrit
   // One query, through the gate: a single screening spends 1 from the caller's query budget.
   const answer = (request: FastifyRequest, reply: FastifyReply, query: ScreenRequest, ref: string | null = null) =>
     app.screeningGate.admit(request, reply, 1, () =>
-      screenAndRecordGrouped({ db: app.catalog.db, state: app.catalog.state, apiKeyId: apiKeyIdOf(request), channel: 'api', observer: app.metrics }, audit, query, ref),
+      screenAndRecordGrouped({ db: app.catalog.db, store: app.store.db, state: app.catalog.state, apiKeyId: apiKeyIdOf(request), channel: 'api', observer: app.metrics }, audit, query, ref),
     );
 
   typed(app).post(

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { csvText } from '../csv.js';
 import { type ScreeningFilter, type ScreeningRecord, getScreening, listScreenings } from '../db/audit-repo.js';
-import type { Db } from '../db/database.js';
+import type { StoreDb } from '../store/store.js';
 import { firstInstant, lastInstant } from '../dates.js';
 import { HttpProblem } from '../errors.js';
 import { exportQuerySchema, screeningListSchema, screeningRecordSchema, screeningsQuerySchema } from '../schemas/audit.js';
@@ -29,11 +29,11 @@ function csvLine(r: ScreeningRecord): string {
 }
 
 /** Every record of the period, a page at a time (no statement stays open between chunks of the response). */
-function* exportLines(db: Db, filter: ScreeningFilter, format: 'ndjson' | 'csv'): Generator<string> {
+async function* exportLines(db: StoreDb, filter: ScreeningFilter, format: 'ndjson' | 'csv'): AsyncGenerator<string> {
   if (format === 'csv') yield csvText([CSV_HEADER]);
   let cursor: string | undefined;
   do {
-    const page = listScreenings(db, { ...filter, limit: 500, cursor });
+    const page = await listScreenings(db, { ...filter, limit: 500, cursor });
     for (const r of page.items) yield format === 'csv' ? csvLine(r) : `${JSON.stringify(r)}\n`;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -53,7 +53,7 @@ export async function screeningRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const { items, nextCursor } = listScreenings(app.catalog.db, { ...request.query, ...period(request.query) });
+      const { items, nextCursor } = await listScreenings(app.store.db, { ...request.query, ...period(request.query) });
       return { screenings: items, nextCursor };
     },
   );
@@ -86,7 +86,7 @@ export async function screeningRoutes(app: App): Promise<void> {
       return untyped
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson')
         .header('content-disposition', `attachment; filename="screenings.${format}"`)
-        .send(Readable.from(exportLines(app.catalog.db, filter, format)));
+        .send(Readable.from(exportLines(app.store.db, filter, format)));
     },
   );
 
@@ -103,7 +103,7 @@ export async function screeningRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const record = getScreening(app.catalog.db, request.params.id);
+      const record = await getScreening(app.store.db, request.params.id);
       if (!record) throw new HttpProblem(404, 'notFound', `No screening has the id "${request.params.id}".`);
       return record;
     },

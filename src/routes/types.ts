@@ -13,6 +13,8 @@ declare module 'fastify' {
     store: Store;
     /** Keeps the lists of LIST_SOURCES current, and says how their refreshes went. */
     listRefresher: ListRefresher;
+    /** The monitoring runs that follow new list versions: `settled()` resolves once those started so far are done. */
+    monitorRuns: { settled(): Promise<void> };
     /** Sends the webhook outbox on timers; `deliverDue()` runs one pass at once. */
     webhookDeliverer: WebhookDeliverer;
     /** The service's metrics (undefined when METRICS_ENABLED is false): tell it what happened. */

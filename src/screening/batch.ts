@@ -4,7 +4,8 @@ import type { KindFilter } from './name-index.js';
 import { NO_SUBJECT, hasSubject, identityFields, vesselImoIssues } from './identity-input.js';
 import { nameInputSchema } from './name-input.js';
 import { CHAIN_WITHOUT_ADDRESS, ScreeningInputError, type ScreenRequest, requireLoadedDataset } from './screen.js';
-import { type ScreeningAnswer, type ScreeningContext, answerScreening, auditRecord } from './service.js';
+import { decisionsForSubjects } from '../db/decisions-repo.js';
+import { type MatchedScreening, type ScreeningAnswer, type ScreeningContext, auditRecord, matchScreening, reviewedAnswer, subjectsOf } from './service.js';
 
 export const MAX_BATCH = 1_000;
 
@@ -64,35 +65,41 @@ const refOf = (raw: unknown) =>
  * Screens every query of a batch in order, each answered or rejected in place, and records all the answers in one
  * transaction before returning them.
  */
-export function screenBatch(
+export async function screenBatch(
   ctx: ScreeningContext,
   queries: readonly unknown[],
   shared: { datasets?: string[] | undefined; limit: number; dates?: 'strict' | 'loose' },
-): BatchResult[] {
+): Promise<BatchResult[]> {
   const querySchema = shared.dates === 'loose' ? csvRowQuerySchema : batchQuerySchema;
   // Before any query, so that a batch of only invalid queries is not answered 200 either.
   requireLoadedDataset(ctx.state);
-  const results: BatchResult[] = [];
-  const records: ScreeningRecord[] = [];
-  queries.forEach((raw, index) => {
+  // Every query is matched first (synchronously), then the decisions of all their subjects are read at once.
+  const outcomes: ({ index: number; ref: string | null } & ({ matched: MatchedScreening; req: ScreenRequest } | { error: BatchError }))[] = [];
+  for (const [index, raw] of queries.entries()) {
     const parsed = querySchema.safeParse(raw);
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'query', message: i.message }));
-      results.push({ index, ref: refOf(raw), error: invalid(index, errors) });
-      return;
+      outcomes.push({ index, ref: refOf(raw), error: invalid(index, errors) });
+      continue;
     }
     const { ref, ...query } = parsed.data;
     const req: ScreenRequest = { ...query, kind: query.kind as KindFilter, datasets: shared.datasets, limit: shared.limit };
     try {
-      const answer = answerScreening(ctx, req, ref ?? null);
-      results.push({ index, ref: ref ?? null, answer });
-      records.push(auditRecord(answer, req, ctx));
+      outcomes.push({ index, ref: ref ?? null, matched: matchScreening(ctx, req, ref ?? null), req });
     } catch (err) {
       if (!(err instanceof ScreeningInputError)) throw err;
-      results.push({ index, ref: ref ?? null, error: invalid(index, [{ field: err.field.replace(/^body\./, ''), message: err.message }]) });
+      outcomes.push({ index, ref: ref ?? null, error: invalid(index, [{ field: err.field.replace(/^body\./, ''), message: err.message }]) });
     }
+  }
+  const decisions = await decisionsForSubjects(ctx.store, subjectsOf(outcomes.flatMap((o) => ('matched' in o ? [o.matched] : []))));
+  const records: ScreeningRecord[] = [];
+  const results = outcomes.map((o): BatchResult => {
+    if ('error' in o) return { index: o.index, ref: o.ref, error: o.error };
+    const answer = reviewedAnswer(ctx, o.matched, decisions);
+    records.push(auditRecord(answer, o.req, ctx));
+    return { index: o.index, ref: o.ref, answer };
   });
-  recordScreenings(ctx.db, records);
+  await ctx.store.transaction().execute((trx) => recordScreenings(trx, records));
   for (const record of records) ctx.observer?.screeningAnswered(record.verdict, ctx.channel);
   return results;
 }

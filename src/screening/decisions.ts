@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/database.js';
 import { type DecisionRow, type NewDecision, decisionsForSubjects, getDecision, insertDecision } from '../db/decisions-repo.js';
 import { prepareName, prepareQueryIdentity, readBirthDate, readCountry } from '../matching/index.js';
+import type { StoreDb } from '../store/store.js';
+import { lockedTransaction } from '../store/transactions.js';
 import type { ScreeningState } from './catalog.js';
 import type { Party } from './parties.js';
 
@@ -128,13 +129,13 @@ const sameDecision = (a: NewDecision, b: DecisionRow) =>
   a.decision === b.decision && a.reason === b.reason && a.reviewer === b.reviewer && a.expiresAt === b.expiresAt;
 
 /** Why `decision` cannot be recorded beside the decisions on record, or null when it can. */
-function rejectionOf(db: Db, state: ScreeningState, party: Party, decision: NewDecision, now: Date): DecisionRejection | null {
-  const active = activeOn(state, party, decisionsForSubjects(db, [decision.subject]), now);
+async function rejectionOf(q: StoreDb, state: ScreeningState, party: Party, decision: NewDecision, now: Date): Promise<DecisionRejection | null> {
+  const active = activeOn(state, party, await decisionsForSubjects(q, [decision.subject]), now);
   const identical = active.find((d) => sameDecision(decision, d));
   if (identical) return { kind: 'conflict', message: `An identical decision ${summaryOf(identical)} already applies to this subject and party.` };
   if (decision.supersedes !== null) {
     const id = decision.supersedes;
-    const replaced = getDecision(db, id);
+    const replaced = await getDecision(q, id);
     if (!replaced) return { kind: 'invalid', field: 'body.supersedes', message: `no decision has the id "${id}"` };
     if (replaced.subject !== decision.subject || !party.members.some((m) => m.id === replaced.entityId)) {
       const message = `decision "${id}" is about ${replaced.subject} and party "${replaced.entityId}", not this subject and party`;
@@ -158,21 +159,20 @@ function rejectionOf(db: Db, state: ScreeningState, party: Party, decision: NewD
 /**
  * Records a decision unless it contradicts or repeats the one that applies to the same subject and party: replacing
  * that one takes naming it in `supersedes`, so a second reviewer never silently overturns a confirmed match. The check
- * and the write are one immediate transaction, so two processes cannot both record a decision on the same pair.
+ * and the write are one transaction holding the subject's lock (see lockedTransaction), so two processes or replicas
+ * cannot both record a decision on the same pair.
  */
-export function recordDecision(
-  db: Db,
+export async function recordDecision(
+  q: StoreDb,
   state: ScreeningState,
   party: Party,
   decision: NewDecision,
   now: Date,
-): { recorded: DecisionRow } | { rejected: DecisionRejection } {
-  return db
-    .transaction(() => {
-      const rejected = rejectionOf(db, state, party, decision, now);
-      if (rejected) return { rejected };
-      insertDecision(db, decision);
-      return { recorded: { ...decision, withdrawnAt: null, withdrawnBy: null, supersededBy: null } };
-    })
-    .immediate();
+): Promise<{ recorded: DecisionRow } | { rejected: DecisionRejection }> {
+  return lockedTransaction(q, `decision:${decision.subject}`, async (trx) => {
+    const rejected = await rejectionOf(trx, state, party, decision, now);
+    if (rejected) return { rejected };
+    await insertDecision(trx, decision);
+    return { recorded: { ...decision, withdrawnAt: null, withdrawnBy: null, supersededBy: null } };
+  });
 }

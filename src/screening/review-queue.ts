@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type ScreeningRecord, screeningsAwaitingReview } from '../db/audit-repo.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import type { Db } from '../db/database.js';
+import type { StoreDb } from '../store/store.js';
 import { decisionsForSubjects } from '../db/decisions-repo.js';
 import type { EntityStatus } from '../model.js';
 import type { ScreeningState } from './catalog.js';
@@ -79,16 +80,16 @@ const byPosition = (a: ReviewQueueItem, b: ReviewQueueItem) => {
 };
 
 /** The screening matches awaiting review after the cursor's position, oldest first, at most `limit`. */
-function screeningItems(db: Db, state: ScreeningState, cursor: [string, number] | null, limit: number, now: Date): ScreeningQueueItem[] {
+async function screeningItems(q: StoreDb, state: ScreeningState, cursor: [string, number] | null, limit: number, now: Date): Promise<ScreeningQueueItem[]> {
   const seen = (c: Omit<ScreeningQueueItem, 'kind'>) =>
     cursor !== null && (c.screeningId < cursor[0] || (c.screeningId === cursor[0] && c.matchIndex <= cursor[1]));
   const items: ScreeningQueueItem[] = [];
   // The cursor's screening is read again: its later matches may not have been reached.
   let range: { from?: string; after?: string } = cursor === null ? {} : { from: cursor[0] };
   while (items.length < limit) {
-    const records = screeningsAwaitingReview(db, range, SCAN_BATCH);
+    const records = await screeningsAwaitingReview(q, range, SCAN_BATCH);
     const candidates = records.flatMap(candidatesOf).filter((c) => !seen(c));
-    const decisions = decisionsForSubjects(db, [...new Set(candidates.map((c) => c.subjectKey))]);
+    const decisions = await decisionsForSubjects(q, [...new Set(candidates.map((c) => c.subjectKey))]);
     for (const c of candidates) {
       const party = state.parties.get(c.entity.id);
       if (!party) continue;
@@ -108,16 +109,16 @@ function screeningItems(db: Db, state: ScreeningState, cursor: [string, number] 
  * out and acknowledges its alerts; a match or alert whose party is no longer loaded cannot be decided, so it is
  * left out too.
  */
-export function reviewQueue(
-  db: Db,
+export async function reviewQueue(
+  { db, store }: { db: Db; store: StoreDb },
   state: ScreeningState,
   page: { limit: number; cursor?: string | undefined },
   now: Date,
-): { items: ReviewQueueItem[]; nextCursor: string | null } {
+): Promise<{ items: ReviewQueueItem[]; nextCursor: string | null }> {
   const cursor: [string, number] | null = page.cursor ? positionOfCursor(page.cursor) : null;
   // One item more than the page is collected of each kind, to know whether another page follows.
   const items: ReviewQueueItem[] = [
-    ...screeningItems(db, state, cursor, page.limit + 1, now),
+    ...(await screeningItems(store, state, cursor, page.limit + 1, now)),
     ...openAlertItems(db, state, cursor === null ? null : cursor[0], page.limit + 1),
   ].sort(byPosition);
   if (items.length <= page.limit) return { items, nextCursor: null };

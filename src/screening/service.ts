@@ -2,8 +2,9 @@ import { uuidv7 } from 'uuidv7';
 import { type Channel, type OverallVerdict, type ScreeningRecord, recordScreenings } from '../db/audit-repo.js';
 import type { AuditWriter } from '../db/audit-writer.js';
 import type { Db } from '../db/database.js';
+import type { StoreDb } from '../store/store.js';
 import { MATCHER_VERSION } from '../matching/index.js';
-import { decisionsForSubjects } from '../db/decisions-repo.js';
+import { type DecisionRow, decisionsForSubjects } from '../db/decisions-repo.js';
 import type { ScreeningState } from './catalog.js';
 import type { Exposure } from './exposure.js';
 import { type PreviousReview, addressSubject, identitySubject, reviewFor } from './decisions.js';
@@ -32,7 +33,10 @@ export interface ScreeningObserver {
 }
 
 export interface ScreeningContext {
+  /** The lists (this replica's SQLite file). */
   db: Db;
+  /** The shared write path: decisions are read and screenings recorded there. */
+  store: StoreDb;
   state: ScreeningState;
   apiKeyId: string | null;
   channel: Channel;
@@ -56,13 +60,16 @@ export function overallVerdict(matches: readonly ReviewedMatch[]): OverallVerdic
   return verdicts.includes('review') ? 'review' : 'clear';
 }
 
-/**
- * Screens one subject and applies the analysts' decisions on it; nothing is recorded yet. A decision applies only to
- * the hits of its own subject: a name's review never clears an address hit, nor the reverse. A party hit by both
- * is shown by the hit that counts most after review, so an un-reviewed hit stands beside a cleared one.
- */
-export function answerScreening(ctx: ScreeningContext, req: ScreenRequest, ref: string | null = null): ScreeningAnswer {
-  const now = ctx.now ?? new Date();
+/** A subject screened, its decisions not yet applied: what the synchronous match gives. */
+export interface MatchedScreening {
+  ref: string | null;
+  result: ScreenResult;
+  /** The subjects decisions are recorded on, per kind of hit. */
+  subjects: Record<SubjectKind, string | null>;
+}
+
+/** Screens one subject against the loaded lists: synchronous, no I/O. */
+export function matchScreening(ctx: ScreeningContext, req: ScreenRequest, ref: string | null = null): MatchedScreening {
   const started = performance.now();
   const result = screen(ctx.state, req);
   ctx.observer?.matched((performance.now() - started) / 1000, result.candidatesScored);
@@ -71,7 +78,23 @@ export function answerScreening(ctx: ScreeningContext, req: ScreenRequest, ref: 
     name: identitySubject(req, req.kind === 'any' && result.query.normalized !== null ? result.query.normalized : undefined),
     address: result.query.address ? addressSubject(result.query.address.canonical) : null,
   };
-  const decisions = decisionsForSubjects(ctx.db, [subjects.name, subjects.address].flatMap((s) => (s === null ? [] : [s])));
+  return { ref, result, subjects };
+}
+
+/** The subjects whose decisions these screenings need, each once. */
+export function subjectsOf(matched: readonly MatchedScreening[]): string[] {
+  return [...new Set(matched.flatMap((m) => [m.subjects.name, m.subjects.address]).flatMap((s) => (s === null ? [] : [s])))];
+}
+
+/**
+ * Applies the analysts' decisions (those of the screening's subjects, newest first; others are ignored) to a match.
+ * A decision applies only to the hits of its own subject: a name's review never clears an address hit, nor the
+ * reverse. A party hit by both is shown by the hit that counts most after review, so an un-reviewed hit stands beside
+ * a cleared one.
+ */
+export function reviewedAnswer(ctx: ScreeningContext, matched: MatchedScreening, decisions: readonly DecisionRow[]): ScreeningAnswer {
+  const now = ctx.now ?? new Date();
+  const { result, subjects, ref } = matched;
   const reviewed = (hit: ScreenMatch): ReviewedMatch => {
     const party = ctx.state.parties.get(hit.entity.id);
     const own = decisions.filter((d) => d.subject === subjects[hit.subjectKind]);
@@ -88,6 +111,15 @@ export function answerScreening(ctx: ScreeningContext, req: ScreenRequest, ref: 
     .sort((a, b) => b.score - a.score);
   const { verdict: _unreviewed, candidatesScored: _cost, ...rest } = result;
   return { screeningId: uuidv7(), screenedAt: now.toISOString(), ref, ...rest, verdict: overallVerdict(matches), matches };
+}
+
+/**
+ * Screens one subject and applies the analysts' decisions on it; nothing is recorded yet. The match is synchronous;
+ * the subject's decisions are read after it, the one await of the answer.
+ */
+export async function answerScreening(ctx: ScreeningContext, req: ScreenRequest, ref: string | null = null): Promise<ScreeningAnswer> {
+  const matched = matchScreening(ctx, req, ref);
+  return reviewedAnswer(ctx, matched, await decisionsForSubjects(ctx.store, subjectsOf([matched])));
 }
 
 /** The audit record of an answer: the request, dataset versions, verdict and matches with scores. */
@@ -120,9 +152,9 @@ export function auditRecord(answer: ScreeningAnswer, req: ScreenRequest, ctx: Pi
 }
 
 /** Screens one subject and records it before returning: an answer a client receives is always on record. */
-export function screenAndRecord(ctx: ScreeningContext, req: ScreenRequest, ref: string | null = null): ScreeningAnswer {
-  const answer = answerScreening(ctx, req, ref);
-  recordScreenings(ctx.db, [auditRecord(answer, req, ctx)]);
+export async function screenAndRecord(ctx: ScreeningContext, req: ScreenRequest, ref: string | null = null): Promise<ScreeningAnswer> {
+  const answer = await answerScreening(ctx, req, ref);
+  await recordScreenings(ctx.store, [auditRecord(answer, req, ctx)]);
   ctx.observer?.screeningAnswered(answer.verdict, ctx.channel);
   return answer;
 }
@@ -134,7 +166,7 @@ export async function screenAndRecordGrouped(
   req: ScreenRequest,
   ref: string | null = null,
 ): Promise<ScreeningAnswer> {
-  const answer = answerScreening(ctx, req, ref);
+  const answer = await answerScreening(ctx, req, ref);
   await writer.record([auditRecord(answer, req, ctx)]);
   ctx.observer?.screeningAnswered(answer.verdict, ctx.channel);
   return answer;

@@ -33,3 +33,28 @@ export async function migratePostgres(db: Kysely<any>, dir = POSTGRES_MIGRATIONS
     return applied;
   });
 }
+
+/** PostgreSQL lacks migrations this code needs, and MIGRATE_ON_START=false forbids applying them on start. */
+export class StoreNotMigratedError extends Error {}
+
+/** The names of migrations/postgres/NNN_*.sql not yet applied to the database (all of them on an empty one). */
+export async function pendingPostgresMigrations(db: Kysely<any>, dir = POSTGRES_MIGRATIONS_DIR): Promise<string[]> {
+  const { rows: found } = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(db);
+  let current = 0;
+  if (found[0]?.t != null) {
+    const { rows } = await sql<{ v: number | null }>`SELECT max(version) AS v FROM schema_migrations`.execute(db);
+    current = rows[0]?.v ?? 0;
+  }
+  return readMigrations(dir)
+    .filter((m) => m.version > current)
+    .map((m) => m.name);
+}
+
+/** Throws a StoreNotMigratedError, naming the command to run, when a migration is missing. */
+export async function requirePostgresMigrated(db: Kysely<any>, dir = POSTGRES_MIGRATIONS_DIR): Promise<void> {
+  const pending = await pendingPostgresMigrations(db, dir);
+  if (pending.length === 0) return;
+  throw new StoreNotMigratedError(
+    `PostgreSQL at DATABASE_URL is not migrated (missing ${pending.join(', ')}) and MIGRATE_ON_START=false: run \`screening migrate\` (npm run migrate) first`,
+  );
+}

@@ -10,10 +10,11 @@
  * `store.db.transaction()`: on SQLite that would hold the write lock while other requests wait, and on PostgreSQL it
  * holds a pooled connection.
  */
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql } from 'kysely';
 import pg from 'pg';
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.js';
-import { migratePostgres } from './postgres-migrate.js';
+import { migratePostgres, requirePostgresMigrated } from './postgres-migrate.js';
 import type { SharedTables } from './tables.js';
 
 export type StoreEngine = 'sqlite' | 'postgres';
@@ -21,6 +22,8 @@ export type StoreEngine = 'sqlite' | 'postgres';
 export interface Store {
   readonly engine: StoreEngine;
   readonly db: Kysely<SharedTables>;
+  /** On SQLite, the connection the store's queries run on (the process's own); on PostgreSQL undefined. */
+  readonly sqlite?: Db;
   /** Releases what the store opened: the PostgreSQL pool. The SQLite connection belongs to its opener. */
   close(): Promise<void>;
 }
@@ -34,6 +37,8 @@ export interface PostgresOptions {
   poolSize?: number;
   /** Applies migrations/postgres first, under an advisory lock so replicas starting together take turns (default true). */
   migrate?: boolean;
+  /** Without `migrate`: refuse (StoreNotMigratedError) a database missing a migration, rather than fail on first use. */
+  requireMigrated?: boolean;
   /** A schema to create (if missing) and work in instead of `public`: tests isolate themselves with one each. */
   schema?: string;
 }
@@ -49,28 +54,59 @@ const types = {
   },
 };
 
+// Statements prepared per SQLite connection and kept, up to this many (queries with IN lists of varying length make
+// new texts; past the bound the cache starts afresh rather than grow without end).
+const MAX_PREPARED = 500;
+
+/**
+ * Kysely prepares every query it runs; preparing costs tens of microseconds, which matters on paths run for every
+ * request (the audit write, the decision lookup, the API-key lookup), so each text is prepared once per connection.
+ * Safe because nothing here streams a query (an open iterator would make its statement busy).
+ */
+function preparedOnce(sqlite: Db): (text: string) => Database.Statement {
+  let prepared = new Map<string, Database.Statement>();
+  return (text) => {
+    let statement = prepared.get(text);
+    if (!statement) {
+      if (prepared.size >= MAX_PREPARED) prepared = new Map();
+      prepared.set(text, (statement = sqlite.prepare(text)));
+    }
+    return statement;
+  };
+}
+
+/**
+ * Every transaction on SQLite begins IMMEDIATE: it takes the file's write lock before its first read, so a
+ * check-then-write (a decision on a pair, a key's revocation) cannot be overtaken by another process on the same file
+ * between its read and its write, which in WAL mode would fail it with SQLITE_BUSY instead of waiting.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: Db) {
+    super({ database: database as never });
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.database as never });
+  }
+}
+
 /** The shared write path in the process's own SQLite file: the embedded default. */
 export function sqliteStore(sqlite: Db): Store {
+  const prepare = preparedOnce(sqlite);
   const db = new Kysely<SharedTables>({
     // The connection is the caller's: destroying this Kysely instance must not close it.
-    dialect: new SqliteDialect({ database: { close: () => {}, prepare: (s: string) => sqlite.prepare(s) } as never }),
+    dialect: new ImmediateSqliteDialect({ close: () => {}, prepare } as never),
   });
-  return { engine: 'sqlite', db, close: async () => {} };
+  return { engine: 'sqlite', db, sqlite, close: async () => {} };
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
-// IF NOT EXISTS is not safe against itself: two sessions creating the same schema at once can both pass the check,
-// and the second then fails on the catalog's unique index (23505) or as a duplicate schema (42P06). Either means it
-// exists now, which is all that was asked.
-async function createSchema(db: Kysely<SharedTables>, schema: string): Promise<void> {
-  try {
-    await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    if (code !== '23505' && code !== '42P06') throw err;
-  }
-}
 
 /** The shared write path in PostgreSQL, migrated (unless told not to) before it is returned. */
 export async function postgresStore(options: PostgresOptions): Promise<Store> {
@@ -87,11 +123,25 @@ export async function postgresStore(options: PostgresOptions): Promise<Store> {
   try {
     if (options.schema !== undefined) await createSchema(db, options.schema);
     if (options.migrate !== false) await migratePostgres(db);
+    else if (options.requireMigrated === true) await requirePostgresMigrated(db);
   } catch (err) {
     await db.destroy();
     throw err;
   }
   return { engine: 'postgres', db, close: () => db.destroy() };
+}
+
+/**
+ * CREATE SCHEMA IF NOT EXISTS is not safe against itself: two replicas starting together can both find the schema
+ * missing and one then fails on the catalog's unique index. The loser's schema exists all the same.
+ */
+async function createSchema(db: Kysely<SharedTables>, schema: string): Promise<void> {
+  try {
+    await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code !== '23505' && code !== '42P06') throw err;
+  }
 }
 
 /** The store `DATABASE_URL` names: PostgreSQL when set, else the given SQLite connection. */

@@ -4,7 +4,7 @@ import { buildApp } from '../../src/app.js';
 import { type Config, testConfig } from '../../src/config.js';
 import type { ScreeningRecord } from '../../src/db/audit-repo.js';
 import { AuditWriter } from '../../src/db/audit-writer.js';
-import type { Db } from '../../src/db/database.js';
+import type { Store } from '../../src/store/store.js';
 import type { BudgetSpend, QueryBudget } from '../../src/limits/query-budget.js';
 import { FIXTURE_DATA_DIR } from '../helpers/app.js';
 
@@ -37,10 +37,10 @@ class Holds {
 /** The real audit writer, whose commits wait until the test releases them: answers pile up as under load. */
 class HeldAuditWriter extends AuditWriter {
   constructor(
-    db: Db,
+    store: Store,
     private readonly commits: Holds,
   ) {
-    super(db);
+    super(store);
   }
 
   override async record(records: ScreeningRecord[]): Promise<void> {

@@ -109,8 +109,8 @@ describe('the query budget (issue 17: rate limits count the work asked for)', ()
 
   it('gives each API key its own budget, and names the key that ran out', async () => {
     const target = await start({ QUERY_LIMIT_BURST: 2 });
-    const first = newKey(target.catalog.db, 'first', ['screen']);
-    const second = newKey(target.catalog.db, 'second', ['screen']);
+    const first = await newKey(target.store.db, 'first', ['screen']);
+    const second = await newKey(target.store.db, 'second', ['screen']);
     expect((await batch(target, names(2), bearer(first.key))).statusCode).toBe(200);
     const refused = await batch(target, names(1), bearer(first.key));
     expect(refused.statusCode).toBe(429);

@@ -2,11 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../src/auth/api-key.js';
 import { runKeys } from '../../src/cli-keys.js';
 import { type Db, openDatabase } from '../../src/db/database.js';
+import { type StoreDb, sqliteStore } from '../../src/store/store.js';
 import { bearer, buildAuthApp } from './helpers.js';
 
 let db: Db;
+let store: StoreDb;
 beforeEach(() => {
   db = openDatabase(':memory:');
+  store = sqliteStore(db).db;
 });
 afterEach(() => db.close());
 
@@ -14,7 +17,7 @@ afterEach(() => db.close());
 async function keys(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runKeys(args, db, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  const code = await runKeys(args, store, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
   return { code, stdout, stderr };
 }
 
@@ -38,7 +41,7 @@ describe('keys create', () => {
 
   it('makes a key the API accepts', async () => {
     const key = (await keys('create', '--name', 'ci', '--scopes', 'screen')).stdout.trim();
-    const { app } = await buildAuthApp(db);
+    const { app } = await buildAuthApp(store);
     expect((await app.inject({ url: '/v1/screen-thing', headers: bearer(key) })).statusCode).toBe(200);
     await app.close();
   });

@@ -3,7 +3,7 @@ import { generateApiKey, hashApiKey } from '../../src/auth/api-key.js';
 import { registerAuth } from '../../src/auth/plugin.js';
 import type { Scope } from '../../src/auth/scopes.js';
 import { createKey } from '../../src/db/api-keys-repo.js';
-import type { Db } from '../../src/db/database.js';
+import type { StoreDb } from '../../src/store/store.js';
 import { registerProblemHandlers } from '../../src/errors.js';
 
 export interface AuthTestApp {
@@ -17,7 +17,7 @@ export interface AuthTestApp {
  * routes needing each scope, plus unscoped ones like the health probe and the OpenAPI document.
  */
 export async function buildAuthApp(
-  db: Db,
+  db: StoreDb,
   { host = '127.0.0.1', perSecond = 1000, burst = 1000 }: { host?: string; perSecond?: number; burst?: number } = {},
 ): Promise<AuthTestApp> {
   const logs: AuthTestApp['logs'] = [];
@@ -36,9 +36,9 @@ export async function buildAuthApp(
 }
 
 /** Creates a key the way `keys create` does; returns the key and its id. */
-export function newKey(db: Db, name: string, scopes: Scope[]): { key: string; id: string } {
+export async function newKey(db: StoreDb, name: string, scopes: Scope[]): Promise<{ key: string; id: string }> {
   const key = generateApiKey();
-  const id = createKey(db, { name, keyHash: hashApiKey(key), scopes, createdAt: new Date().toISOString() });
+  const id = await createKey(db, { name, keyHash: hashApiKey(key), scopes, createdAt: new Date().toISOString() });
   return { key, id };
 }
 

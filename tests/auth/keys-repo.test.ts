@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearerToken, generateApiKey, hashApiKey, isWellFormedApiKey, secretsEqual } from '../../src/auth/api-key.js';
 import { grants, parseScopes } from '../../src/auth/scopes.js';
 import {
@@ -12,15 +12,12 @@ import {
   revokeKey,
   touchLastUsed,
 } from '../../src/db/api-keys-repo.js';
-import { type Db, openDatabase } from '../../src/db/database.js';
+import { openDatabase } from '../../src/db/database.js';
+import { sqliteStore } from '../../src/store/store.js';
 import { tempDir } from '../helpers/app.js';
+import { describeEngines } from '../helpers/engines.js';
 import { newKey } from './helpers.js';
 
-let db: Db;
-beforeEach(() => {
-  db = openDatabase(':memory:');
-});
-afterEach(() => db.close());
 
 describe('API key format', () => {
   it('is dprk_ and 43 base64url characters (32 random bytes), stored as its SHA-256 in hex', () => {
@@ -70,52 +67,65 @@ describe('scopes', () => {
   });
 });
 
-describe('api keys repository', () => {
-  it('finds an active key by hash, and not once revoked; revoked keys stay listed', () => {
-    const { key, id } = newKey(db, 'ci', ['screen', 'review']);
+describeEngines('api keys repository', (engine) => {
+  it('finds an active key by hash, and not once revoked; revoked keys stay listed', async () => {
+    const db = engine.store.db;
+    const { key, id } = await newKey(db, 'ci', ['screen', 'review']);
     expect(id).toMatch(/^key_[0-9a-f]{12}$/);
-    expect(findActiveByHash(db, hashApiKey(key))).toEqual({ id, name: 'ci', scopes: ['screen', 'review'] });
-    expect(countActiveKeys(db)).toBe(1);
-    expect(hasActiveKey(db)).toBe(true);
+    expect(await findActiveByHash(db, hashApiKey(key))).toEqual({ id, name: 'ci', scopes: ['screen', 'review'] });
+    expect(await countActiveKeys(db)).toBe(1);
+    expect(await hasActiveKey(db)).toBe(true);
 
-    expect(revokeKey(db, 'ci', '2026-01-02T00:00:00.000Z')).toMatchObject({ outcome: 'revoked', key: { id } });
-    expect(findActiveByHash(db, hashApiKey(key))).toBeNull();
-    expect(countActiveKeys(db)).toBe(0);
-    expect(hasActiveKey(db)).toBe(false);
-    expect(revokeKey(db, id, '2026-01-03T00:00:00.000Z')).toMatchObject({ outcome: 'already-revoked', key: { revokedAt: '2026-01-02T00:00:00.000Z' } });
-    expect(revokeKey(db, 'nobody', '2026-01-03T00:00:00.000Z')).toEqual({ outcome: 'not-found' });
-    expect(listKeys(db)).toEqual([
+    expect(await revokeKey(db, 'ci', '2026-01-02T00:00:00.000Z')).toMatchObject({ outcome: 'revoked', key: { id } });
+    expect(await findActiveByHash(db, hashApiKey(key))).toBeNull();
+    expect(await countActiveKeys(db)).toBe(0);
+    expect(await hasActiveKey(db)).toBe(false);
+    expect(await revokeKey(db, id, '2026-01-03T00:00:00.000Z')).toMatchObject({ outcome: 'already-revoked', key: { revokedAt: '2026-01-02T00:00:00.000Z' } });
+    expect(await revokeKey(db, 'nobody', '2026-01-03T00:00:00.000Z')).toEqual({ outcome: 'not-found' });
+    expect(await listKeys(db)).toEqual([
       { id, name: 'ci', scopes: ['screen', 'review'], createdAt: expect.any(String), revokedAt: '2026-01-02T00:00:00.000Z', lastUsedAt: null },
     ]);
   });
 
-  it('keeps names unique among active keys; a revoked key frees its name', () => {
-    newKey(db, 'ci', ['screen']);
-    expect(() => newKey(db, 'ci', ['admin'])).toThrow(KeyNameTakenError);
-    revokeKey(db, 'ci', new Date().toISOString());
-    const second = newKey(db, 'ci', ['admin']);
+  it('keeps names unique among active keys; a revoked key frees its name', async () => {
+    const db = engine.store.db;
+    await newKey(db, 'ci', ['screen']);
+    await expect(newKey(db, 'ci', ['admin'])).rejects.toThrow(KeyNameTakenError);
+    await revokeKey(db, 'ci', new Date().toISOString());
+    const second = await newKey(db, 'ci', ['admin']);
     // By name, revoke picks the active key, not the older revoked one.
-    expect(revokeKey(db, 'ci', new Date().toISOString())).toMatchObject({ outcome: 'revoked', key: { id: second.id } });
+    expect(await revokeKey(db, 'ci', new Date().toISOString())).toMatchObject({ outcome: 'revoked', key: { id: second.id } });
   });
 
-  it('skips recording last use, without waiting, while another process holds the write lock', () => {
+  it('records when a key was last used', async () => {
+    const db = engine.store.db;
+    const { id } = await newKey(db, 'ci', ['screen']);
+    expect(await touchLastUsed(db, id, '2026-01-01T00:00:00.000Z')).toBe(true);
+    expect((await listKeys(db))[0]?.lastUsedAt).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('rejects an empty scope list at the database too', async () => {
+    await expect(createKey(engine.store.db, { name: 'x', keyHash: hashApiKey('k'), scopes: [], createdAt: 'now' })).rejects.toThrow(/CHECK|check constraint/);
+  });
+});
+
+describe('api keys repository on SQLite', () => {
+  it('skips recording last use, without waiting, while another process holds the write lock', async () => {
     const work = tempDir();
     const file = path.join(work.dir, 'keys.db');
     const server = openDatabase(file);
+    const store = sqliteStore(server).db;
     const importer = openDatabase(file);
-    const { id } = newKey(server, 'ci', ['screen']);
+    const { id } = await newKey(store, 'ci', ['screen']);
     importer.exec('BEGIN IMMEDIATE');
-    expect(touchLastUsed(server, id, '2026-01-01T00:00:00.000Z')).toBe(false);
+    expect(await touchLastUsed(store, id, '2026-01-01T00:00:00.000Z')).toBe(false);
     importer.exec('ROLLBACK');
-    expect(touchLastUsed(server, id, '2026-01-01T00:00:00.000Z')).toBe(true);
-    expect(listKeys(server)[0]?.lastUsedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(await touchLastUsed(store, id, '2026-01-01T00:00:00.000Z')).toBe(true);
+    expect((await listKeys(store))[0]?.lastUsedAt).toBe('2026-01-01T00:00:00.000Z');
     expect(server.pragma('busy_timeout', { simple: true })).toBe(5000);
     importer.close();
     server.close();
     work.cleanup();
   });
 
-  it('rejects an empty scope list at the database too', () => {
-    expect(() => createKey(db, { name: 'x', keyHash: hashApiKey('k'), scopes: [], createdAt: 'now' })).toThrow(/CHECK/);
-  });
 });

@@ -7,12 +7,15 @@ import { securityComponents } from '../../src/auth/openapi.js';
 import { isLoopbackHost, registerAuth } from '../../src/auth/plugin.js';
 import { revokeKey } from '../../src/db/api-keys-repo.js';
 import { type Db, openDatabase } from '../../src/db/database.js';
+import { type StoreDb, sqliteStore } from '../../src/store/store.js';
 import { type AuthTestApp, bearer, buildAuthApp, newKey } from './helpers.js';
 
 let db: Db;
+let store: StoreDb;
 let built: AuthTestApp | undefined;
 beforeEach(() => {
   db = openDatabase(':memory:');
+  store = sqliteStore(db).db;
 });
 afterEach(async () => {
   await built?.app.close();
@@ -21,7 +24,7 @@ afterEach(async () => {
 });
 
 const start = async (options?: Parameters<typeof buildAuthApp>[1]) => {
-  built = await buildAuthApp(db, options);
+  built = await buildAuthApp(store, options);
   return built.app;
 };
 
@@ -40,7 +43,7 @@ const INVALID = 'The API key is not valid: unknown, revoked or mistyped.';
 
 describe('API keys, when keys are required', () => {
   it('admits a valid key and names it on the request', async () => {
-    const { key, id } = newKey(db, 'ci', ['screen']);
+    const { key, id } = await newKey(store, 'ci', ['screen']);
     const app = await start();
     const res = await app.inject({ url: '/v1/screen-thing', headers: bearer(key) });
     expect(res.statusCode).toBe(200);
@@ -48,7 +51,7 @@ describe('API keys, when keys are required', () => {
   });
 
   it('refuses a request without a key with 401 problem+json and WWW-Authenticate', async () => {
-    newKey(db, 'ci', ['screen']);
+    await newKey(store, 'ci', ['screen']);
     const app = await start();
     const res = await app.inject({ url: '/v1/screen-thing?x=1' });
     expect(res.statusCode).toBe(401);
@@ -61,7 +64,7 @@ describe('API keys, when keys are required', () => {
     ['an unknown key', () => generateApiKey()],
     ['a mistyped key', () => 'dprk_short'],
   ])('refuses %s with 401', async (_label, presented) => {
-    newKey(db, 'ci', ['screen']);
+    await newKey(store, 'ci', ['screen']);
     const app = await start();
     const res = await app.inject({ url: '/v1/screen-thing', headers: bearer(presented()) });
     expect(res.statusCode).toBe(401);
@@ -70,26 +73,26 @@ describe('API keys, when keys are required', () => {
   });
 
   it('refuses an Authorization header that is not Bearer', async () => {
-    const { key } = newKey(db, 'ci', ['screen']);
+    const { key } = await newKey(store, 'ci', ['screen']);
     const app = await start();
     const res = await app.inject({ url: '/v1/screen-thing', headers: { authorization: `Basic ${key}` } });
     expect(res.json()).toEqual(unauthorized('The Authorization header must be "Bearer <key>".'));
   });
 
   it('refuses a key from the request after it is revoked, without a restart', async () => {
-    const { key, id } = newKey(db, 'ci', ['screen']);
-    newKey(db, 'other', ['screen']);
+    const { key, id } = await newKey(store, 'ci', ['screen']);
+    await newKey(store, 'other', ['screen']);
     const app = await start();
     expect((await app.inject({ url: '/v1/screen-thing', headers: bearer(key) })).statusCode).toBe(200);
-    revokeKey(db, id, new Date().toISOString());
+    await revokeKey(store, id, new Date().toISOString());
     const res = await app.inject({ url: '/v1/screen-thing', headers: bearer(key) });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual(unauthorized(INVALID));
   });
 
   it('answers 403 naming the scope when the key lacks it; review does not imply screen', async () => {
-    const screenOnly = newKey(db, 'screener', ['screen']);
-    const reviewOnly = newKey(db, 'reviewer', ['review']);
+    const screenOnly = await newKey(store, 'screener', ['screen']);
+    const reviewOnly = await newKey(store, 'reviewer', ['review']);
     const app = await start();
     const res = await app.inject({ method: 'POST', url: '/v1/review-thing', headers: bearer(screenOnly.key) });
     expect(res.statusCode).toBe(403);
@@ -102,7 +105,7 @@ describe('API keys, when keys are required', () => {
   });
 
   it('lets admin use every scope', async () => {
-    const { key } = newKey(db, 'root', ['admin']);
+    const { key } = await newKey(store, 'root', ['admin']);
     const app = await start();
     for (const [method, url] of [['GET', '/v1/screen-thing'], ['POST', '/v1/review-thing'], ['GET', '/v1/admin-thing']] as const) {
       expect((await app.inject({ method, url, headers: bearer(key) })).statusCode, url).toBe(200);
@@ -110,7 +113,7 @@ describe('API keys, when keys are required', () => {
   });
 
   it('leaves routes without a scope open to everyone, with or without a key', async () => {
-    newKey(db, 'ci', ['screen']);
+    await newKey(store, 'ci', ['screen']);
     const app = await start({ host: '0.0.0.0' });
     for (const url of ['/healthz', '/openapi.json']) {
       expect((await app.inject({ url })).statusCode, url).toBe(200);
@@ -120,7 +123,7 @@ describe('API keys, when keys are required', () => {
   });
 
   it('records when a key was last used', async () => {
-    const { key, id } = newKey(db, 'ci', ['screen']);
+    const { key, id } = await newKey(store, 'ci', ['screen']);
     const app = await start();
     await app.inject({ url: '/v1/screen-thing', headers: bearer(key) });
     const row = db.prepare('SELECT last_used_at AS lastUsedAt FROM api_keys WHERE id = ?').get(id) as { lastUsedAt: string | null };
@@ -138,12 +141,12 @@ describe('open mode', () => {
     // A key that is wrong is refused even in open mode: the caller meant to authenticate.
     expect((await app.inject({ url: '/v1/screen-thing', headers: bearer(generateApiKey()) })).statusCode).toBe(401);
 
-    const { key, id } = newKey(db, 'first', ['screen']);
+    const { key, id } = await newKey(store, 'first', ['screen']);
     expect((await app.inject({ url: '/v1/screen-thing' })).json()).toEqual(unauthorized(MISSING));
     expect((await app.inject({ url: '/v1/screen-thing', headers: bearer(key) })).statusCode).toBe(200);
     expect(built?.logs.map((l) => l.msg)).toContain('an API key exists now: API keys required from here on');
 
-    revokeKey(db, id, new Date().toISOString());
+    await revokeKey(store, id, new Date().toISOString());
     expect((await app.inject({ url: '/v1/screen-thing' })).statusCode).toBe(200);
   });
 
@@ -180,7 +183,7 @@ describe('rate limits', () => {
   const limits = { burst: 3, perSecond: 1 };
 
   it('answers 429 problem+json with Retry-After once a key exceeds its burst', async () => {
-    const { key, id } = newKey(db, 'busy', ['screen']);
+    const { key, id } = await newKey(store, 'busy', ['screen']);
     const app = await start(limits);
     for (let i = 0; i < 3; i++) {
       const ok = await app.inject({ url: '/v1/screen-thing', headers: bearer(key) });
@@ -204,8 +207,8 @@ describe('rate limits', () => {
   });
 
   it('counts each key separately, and anonymous callers and refused keys per address', async () => {
-    const first = newKey(db, 'first', ['screen']);
-    const second = newKey(db, 'second', ['screen']);
+    const first = await newKey(store, 'first', ['screen']);
+    const second = await newKey(store, 'second', ['screen']);
     const app = await start(limits);
     for (let i = 0; i < 4; i++) await app.inject({ url: '/v1/screen-thing', headers: bearer(first.key) });
     expect((await app.inject({ url: '/v1/screen-thing', headers: bearer(first.key) })).statusCode).toBe(429);
@@ -232,7 +235,7 @@ describe('the OpenAPI document', () => {
     await app.register(fastifySwagger, {
       openapi: { openapi: '3.1.0', info: { title: 't', version: '1' }, components: securityComponents },
     });
-    await registerAuth(app, { db, host: '127.0.0.1', rateLimit: { perSecond: 50, burst: 100 } });
+    await registerAuth(app, { db: store, host: '127.0.0.1', rateLimit: { perSecond: 50, burst: 100 } });
     app.get('/v1/screen-thing', { config: { scope: 'screen' }, schema: { operationId: 'screenThing' } }, async () => ({}));
     app.get('/healthz', { schema: { operationId: 'health' } }, async () => ({}));
     await app.ready();

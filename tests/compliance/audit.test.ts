@@ -107,13 +107,13 @@ describe('the audit trail', () => {
     expect(() => db.prepare('DELETE FROM screenings').run()).toThrow(/append-only/);
   });
 
-  it('prunes only what is older than the retention cutoff, through the documented command', () => {
+  it('prunes only what is older than the retention cutoff, through the documented command', async () => {
     const db = app.catalog.db;
     const count = () => (db.prepare('SELECT count(*) AS n FROM screenings').get() as { n: number }).n;
     const before = count();
-    expect(pruneScreenings(db, '2000-01-01T00:00:00.000Z')).toBe(0);
+    expect(await pruneScreenings(app.store.db, '2000-01-01T00:00:00.000Z')).toBe(0);
     expect(count()).toBe(before);
-    expect(pruneScreenings(db, new Date(Date.now() + 60_000).toISOString())).toBe(before);
+    expect(await pruneScreenings(app.store.db, new Date(Date.now() + 60_000).toISOString())).toBe(before);
     expect(count()).toBe(0);
     expect(() => db.prepare('DELETE FROM screenings').run()).not.toThrow();
     expect(() => db.prepare("INSERT INTO screenings (id, created_at, channel, verdict, record_json) VALUES ('x', 'now', 'api', 'clear', '{}')").run()).not.toThrow();

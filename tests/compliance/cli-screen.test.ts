@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { sqliteStore } from '../../src/store/store.js';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
@@ -35,7 +36,7 @@ describe('npm run screen -- customers.csv', () => {
     expect(fs.readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1_202);
 
     const said: string[] = [];
-    expect(pruneAudit(db, 1, { write: (t: string) => said.push(t) })).toBe(0);
+    expect(await pruneAudit(sqliteStore(db).db, 1, { write: (t: string) => said.push(t) })).toBe(0);
     expect(said).toEqual([expect.stringMatching(/^deleted 0 screenings recorded before \d{4}-\d\d-\d\dT[\d:.]+Z \(retention 1 days\)\n$/)]);
     db.close();
     work.cleanup();

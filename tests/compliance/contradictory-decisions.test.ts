@@ -97,8 +97,8 @@ describe('issue 16 item 4: contradictory decisions', () => {
       entityFingerprint: partyFingerprint(party), reason: 'recorded before issue 16', reviewer: 'analyst-1', expiresAt: null,
       apiKeyId: null, supersedes: null,
     });
-    insertDecision(app.catalog.db, earlier('00000000-0000-7000-8000-00000000000a', '2026-01-01T00:00:00.000Z', 'true_match'));
-    insertDecision(app.catalog.db, earlier('00000000-0000-7000-8000-00000000000b', '2026-01-02T00:00:00.000Z', 'false_positive'));
+    await insertDecision(app.store.db, earlier('00000000-0000-7000-8000-00000000000a', '2026-01-01T00:00:00.000Z', 'true_match'));
+    await insertDecision(app.store.db, earlier('00000000-0000-7000-8000-00000000000b', '2026-01-02T00:00:00.000Z', 'false_positive'));
     const { verdict, match } = await subunitOf('Crimson Subunit');
     expect(verdict).toBe('match');
     expect(match.previouslyReviewed).toMatchObject({ decisionId: '00000000-0000-7000-8000-00000000000a', decision: 'true_match' });

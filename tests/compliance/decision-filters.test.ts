@@ -49,7 +49,7 @@ describe('issue 16 item 10: GET /v1/decisions filters, and GET /v1/decisions/{id
   it('status= finds the decisions it keeps past many it does not', async () => {
     // 600 decisions recorded long ago, expired since, sort before those of this test run.
     for (let i = 0; i < 600; i++) {
-      insertDecision(app.catalog.db, {
+      await insertDecision(app.store.db, {
         id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
         createdAt: '2000-01-01T00:00:00.000Z',
         subject: `name:customer ${i}`,

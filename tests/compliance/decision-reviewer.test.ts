@@ -34,7 +34,7 @@ describe('the reviewer of a decision', () => {
 
   it('is the name of the API key that sends it, when the decision names none (the console’s signed-in analyst)', async () => {
     const key = generateApiKey();
-    createKey(app.catalog.db, { name: 'analyst-console', keyHash: hashApiKey(key), scopes: ['review'], createdAt: new Date().toISOString() });
+    await createKey(app.store.db, { name: 'analyst-console', keyHash: hashApiKey(key), scopes: ['review'], createdAt: new Date().toISOString() });
     const res = await decide('Crimson Grup', { authorization: `Bearer ${key}` });
     expect(res.statusCode).toBe(201);
     expect(res.json().reviewer).toBe('analyst-console');

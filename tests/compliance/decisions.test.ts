@@ -59,7 +59,7 @@ describe('reviewed decisions', () => {
     // Recorded in 2000, to expire in 2001: a past expiry is refused when a decision is recorded today.
     const party = app.catalog.state.parties.get('crimson-group');
     if (!party) throw new Error('fixture party missing');
-    insertDecision(app.catalog.db, {
+    await insertDecision(app.store.db, {
       id: '00000000-0000-7000-8000-000000000001',
       createdAt: '2000-06-01T00:00:00.000Z',
       subject: nameSubject('Red Fox Team'),

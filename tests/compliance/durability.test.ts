@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sqliteStore } from '../../src/store/store.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getScreening } from '../../src/db/audit-repo.js';
 import { openDatabase } from '../../src/db/database.js';
@@ -49,7 +50,9 @@ describe('an acknowledged screening is never lost', () => {
 
     // "Restart": open the database as the next server would, and look every acknowledged id up.
     const db = openDatabase(database);
-    const missing = received.filter((id) => getScreening(db, id) === null);
+    const store = sqliteStore(db).db;
+    const missing: string[] = [];
+    for (const id of received) if ((await getScreening(store, id)) === null) missing.push(id);
     db.close();
     expect(missing).toEqual([]);
   });

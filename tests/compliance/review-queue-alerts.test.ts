@@ -47,7 +47,7 @@ const decide = (item: Item, decision: string) =>
 async function alertsOnMonitor(ref: string, name: string): Promise<void> {
   expect((await app.inject({ method: 'POST', url: '/v1/monitors', payload: { ref, name } })).statusCode).toBe(201);
   app.catalog.db.prepare("UPDATE monitors SET matches_json = '[]' WHERE ref = ?").run(ref);
-  new MonitorRescreener(app.catalog.db).rescreenAll(app.catalog.state);
+  await new MonitorRescreener(app.catalog.db, app.store.db).rescreenAll(app.catalog.state);
 }
 
 describe('open alerts in GET /v1/review-queue', () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { sqliteStore } from '../../src/store/store.js';
 import path from 'node:path';
 import axe from 'axe-core';
 import { parse } from 'csv-parse/sync';
@@ -138,7 +139,7 @@ describe.skipIf(!chromiumInstalled)('the analyst console in Chromium', () => {
     const created = await rig.app.inject({ method: 'POST', url: '/v1/monitors', payload: { ref: 'cust-console', name: 'Andariel' } });
     expect(created.statusCode, created.body).toBe(201);
     rig.app.catalog.db.prepare("UPDATE monitors SET matches_json = '[]' WHERE ref = 'cust-console'").run();
-    new MonitorRescreener(rig.app.catalog.db).rescreenAll(rig.app.catalog.state);
+    await new MonitorRescreener(rig.app.catalog.db, rig.app.store.db).rescreenAll(rig.app.catalog.state);
     const [alert] = (await rig.app.inject({ method: 'GET', url: '/v1/alerts?ref=cust-console&status=open' })).json().alerts;
     expect(alert).toBeDefined();
     const heading = `Alert: Andariel → ${alert.party.name}`;
@@ -322,9 +323,9 @@ describe.skipIf(!chromiumInstalled)('the analyst console where API keys are requ
   let rig: ConsoleRig;
 
   beforeAll(async () => {
-    rig = await startConsoleRig((file) => {
+    rig = await startConsoleRig(async (file) => {
       const db = openDatabase(file);
-      createKey(db, { name: 'analyst-console', keyHash: hashApiKey(key), scopes: ['admin'], createdAt: new Date().toISOString() });
+      await createKey(sqliteStore(db).db, { name: 'analyst-console', keyHash: hashApiKey(key), scopes: ['admin'], createdAt: new Date().toISOString() });
       db.close();
     });
   }, 180_000);

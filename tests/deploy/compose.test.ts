@@ -39,6 +39,12 @@ describe('compose.yaml', () => {
     }
   });
 
+  it('points every replica at the one PostgreSQL, as that service is configured', () => {
+    const postgres = compose.services.postgres?.environment ?? {};
+    const expected = `postgres://${postgres.POSTGRES_USER}:${postgres.POSTGRES_PASSWORD}@postgres:5432/${postgres.POSTGRES_DB}`;
+    for (const [name, service] of replicas) expect(loadConfig(service.environment ?? {}).DATABASE_URL, name).toBe(expected);
+  });
+
   it('gives each replica a SQLite file in a volume of its own', () => {
     const databaseVolumes = replicas.map(([, s]) => {
       const directory = path.dirname(s.environment?.DATABASE_PATH ?? '');

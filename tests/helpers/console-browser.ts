@@ -50,11 +50,11 @@ export interface ConsoleRig {
  * Builds the console if needed and serves it over a throw-away database, which `prepare` may write first (an API key);
  * with no key in it the service runs open, as on a fresh clone.
  */
-export async function startConsoleRig(prepare: (databasePath: string) => void = () => {}): Promise<ConsoleRig> {
+export async function startConsoleRig(prepare: (databasePath: string) => Promise<void> | void = () => {}): Promise<ConsoleRig> {
   ensureConsoleBuilt();
   const work = tempDir('console-rig-');
   const databasePath = path.join(work.dir, 'console.db');
-  prepare(databasePath);
+  await prepare(databasePath);
   const app = await buildApp(testConfig({ DATA_DIR: path.join(PROJECT_ROOT, 'data'), DATABASE_PATH: databasePath, HOST: '127.0.0.1' }));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await launchChromium();

@@ -112,8 +112,8 @@ describe('GET /metrics', () => {
 
   it('needs the admin scope once keys are required: 401 without a key, 403 with a screen key', async () => {
     const on = await app();
-    const screenKey = newKey(on.catalog.db, 'screener', ['screen']);
-    const adminKey = newKey(on.catalog.db, 'operator', ['admin']);
+    const screenKey = await newKey(on.store.db, 'screener', ['screen']);
+    const adminKey = await newKey(on.store.db, 'operator', ['admin']);
     expect((await on.inject({ url: '/metrics' })).statusCode).toBe(401);
     expect((await on.inject({ url: '/metrics', headers: bearer(screenKey.key) })).statusCode).toBe(403);
     const ok = await on.inject({ url: '/metrics', headers: bearer(adminKey.key) });

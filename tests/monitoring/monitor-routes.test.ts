@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sqliteStore } from '../../src/store/store.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
@@ -15,8 +16,8 @@ let reviewer: { key: string; id: string };
 beforeAll(async () => {
   const db = openDatabase(database);
   syncCuratedDataset(db, FIXTURE_DATA_DIR);
-  screener = newKey(db, 'screening-service', ['screen']);
-  reviewer = newKey(db, 'analyst', ['review']);
+  screener = await newKey(sqliteStore(db).db, 'screening-service', ['screen']);
+  reviewer = await newKey(sqliteStore(db).db, 'analyst', ['review']);
   db.close();
   app = await buildTestApp({ DATABASE_PATH: database, DATA_REFRESH_MS: 0 });
 });

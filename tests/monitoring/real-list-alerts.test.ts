@@ -55,6 +55,8 @@ describe.skipIf(!present)('monitors across the real OFAC list of 2025-11-19 at 1
   const importAndSwap = async (file: string) => {
     await importList(app.catalog.db, 'ofac-xml', file, { force: true, pacing: UNPACED });
     app.catalog.refresh();
+    // The monitoring run the new version starts is asynchronous: its alerts are read once it is done.
+    await app.monitorRuns.settled();
   };
 
   beforeAll(async () => {
@@ -126,7 +128,7 @@ describe.skipIf(!present)('monitors across the real OFAC list of 2025-11-19 at 1
 
   it('claims each (dataset, version) once: another process seeing the same version runs nothing', async () => {
     const before = (await alerts('')).length;
-    expect(new MonitorRescreener(app.catalog.db).runFromChanges(app.catalog.state)).toEqual([]);
+    expect(await new MonitorRescreener(app.catalog.db, app.store.db).runFromChanges(app.catalog.state)).toEqual([]);
     const runs = app.catalog.db.prepare("SELECT count(*) AS n FROM monitor_runs WHERE dataset_id = 'ofac-sdn'").get() as { n: number };
     expect(runs.n).toBe(2);
     expect((await alerts('')).length).toBe(before);

@@ -23,8 +23,8 @@ beforeEach(async () => {
     { listRefresh: { schedule: false } },
   );
   await app.ready();
-  admin = bearer(newKey(app.catalog.db, 'operator', ['admin']).key);
-  screener = bearer(newKey(app.catalog.db, 'analyst', ['screen']).key);
+  admin = bearer((await newKey(app.store.db, 'operator', ['admin'])).key);
+  screener = bearer((await newKey(app.store.db, 'analyst', ['screen'])).key);
 });
 afterEach(async () => {
   await app.close();

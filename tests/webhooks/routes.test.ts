@@ -111,10 +111,10 @@ describe('webhook registration', () => {
 
 describe('webhook scopes', () => {
   it('needs admin to register, change, rotate or list deliveries, and review to read endpoints', async () => {
-    const db = app.catalog.db;
-    const admin = bearer(newKey(db, 'ops', ['admin']).key);
-    const review = bearer(newKey(db, 'analyst', ['review']).key);
-    const screen = bearer(newKey(db, 'client', ['screen']).key);
+    const db = app.store.db;
+    const admin = bearer((await newKey(db, 'ops', ['admin'])).key);
+    const review = bearer((await newKey(db, 'analyst', ['review'])).key);
+    const screen = bearer((await newKey(db, 'client', ['screen'])).key);
     const body = { url: 'https://hooks.example.com/', events: ['alert.created'] };
 
     expect((await register(body)).statusCode).toBe(401);
