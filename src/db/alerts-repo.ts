@@ -21,11 +21,15 @@ export interface AlertRow {
 const COLUMNS = `id, created_at AS createdAt, type, monitor_ref AS monitorRef, status, alert_json AS alertJson,
   acknowledged_at AS acknowledgedAt, acknowledged_by AS acknowledgedBy, note`;
 
-/** Inserts alerts (the caller holds the transaction they belong to). */
-export function insertAlerts(db: Db, rows: readonly Pick<AlertRow, 'id' | 'createdAt' | 'type' | 'monitorRef' | 'alertJson'>[]): void {
+/** Inserts alerts (the caller holds the transaction they belong to); `entityId` is the party's id in `alertJson`. */
+export function insertAlerts(
+  db: Db,
+  rows: readonly (Pick<AlertRow, 'id' | 'createdAt' | 'type' | 'monitorRef' | 'alertJson'> & { entityId: string })[],
+): void {
   const insert = statement(
     db,
-    "INSERT INTO alerts (id, created_at, type, monitor_ref, status, alert_json) VALUES (@id, @createdAt, @type, @monitorRef, 'open', @alertJson)",
+    `INSERT INTO alerts (id, created_at, type, monitor_ref, entity_id, status, alert_json)
+     VALUES (@id, @createdAt, @type, @monitorRef, @entityId, 'open', @alertJson)`,
   );
   for (const r of rows) insert.run(r);
 }
@@ -79,8 +83,11 @@ export const openAlertsAfter = (db: Db, after: string | null, limit: number) =>
   }) as AlertRow[];
 
 /** Open alerts whose party is any of these records (a party's lead record may change between versions). */
-export const openAlertsOnRecords = (db: Db, recordIds: readonly string[]) =>
-  statement(
-    db,
-    `SELECT ${COLUMNS} FROM alerts WHERE status = 'open' AND json_extract(alert_json, '$.party.id') IN (SELECT value FROM json_each(?)) ORDER BY id`,
-  ).all(JSON.stringify(recordIds)) as AlertRow[];
+export function openAlertsOnRecords(db: Db, recordIds: readonly string[]): AlertRow[] {
+  if (recordIds.length === 0) return [];
+  const ids = [...new Set(recordIds)];
+  // Through the partial index on open alerts' entity_id, one step per record.
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM alerts WHERE status = 'open' AND entity_id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`)
+    .all(...ids) as AlertRow[];
+}

@@ -78,7 +78,7 @@ export function raiseAlerts(db: Db, alerts: readonly Alert[]): void {
       db,
       alerts.map((a) => {
         const body: AlertBody = { party: a.party, changes: a.changes, datasets: a.datasets, screeningId: a.screeningId };
-        return { id: a.id, createdAt: a.createdAt, type: a.type, monitorRef: a.ref, alertJson: JSON.stringify(body) };
+        return { id: a.id, createdAt: a.createdAt, type: a.type, monitorRef: a.ref, entityId: a.party.id, alertJson: JSON.stringify(body) };
       }),
     );
     for (const alert of alerts) enqueueWebhookEvent(db, { type: 'alert.created', data: alert, timestamp: alert.createdAt });

@@ -21,8 +21,16 @@ import type { EntityKind } from '../model.js';
 
 type ListedName = { name: string; kind: EntityKind };
 
-/** Monitors screened and committed together: one transaction each, so a run never holds the write lock for long. */
+/** Monitor ids read at a time. */
 const CHUNK = 500;
+/**
+ * Monitors screened and committed together (one short transaction), after which the run yields to the event loop
+ * (`setImmediate`) so that requests are answered between slices: a run of thousands of monitors never blocks the
+ * service for longer than one slice's matching.
+ */
+const SLICE = 100;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface RunSummary {
   runId: number;
@@ -47,14 +55,17 @@ export class MonitorRescreener {
     private readonly db: Db,
     private readonly store: StoreDb,
     private readonly observer?: MonitoringObserver,
+    /** Monitors per slice (tests make it small to see requests answered between slices). */
+    private readonly slice = SLICE,
   ) {}
 
   private async rescreen(state: ScreeningState, ids: readonly number[], datasets: DatasetChange[]): Promise<{ screened: number; alerts: number }> {
     const ctx = { db: this.db, store: this.store, state, apiKeyId: null, channel: 'monitor' as const, ...(this.observer ? { observer: this.observer } : {}) };
     let screened = 0;
     let alerts = 0;
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = monitorsByIds(this.db, ids.slice(i, i + CHUNK)).filter((r) => r.status === 'active');
+    for (let i = 0; i < ids.length; i += this.slice) {
+      await nextTurn();
+      const rows = monitorsByIds(this.db, ids.slice(i, i + this.slice)).filter((r) => r.status === 'active');
       const raised = await rescreenMonitors(ctx, rows, datasets);
       for (const alert of raised) this.observer?.alertRaised(alert.type);
       alerts += raised.length;

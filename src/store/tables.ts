@@ -73,6 +73,8 @@ export interface AlertsTable {
   created_at: string;
   type: 'new_match' | 'match_updated' | 'match_removed';
   monitor_ref: string;
+  /** The party's lead record id at the time (alert_json's party.id), indexed for the open alerts on a party. */
+  entity_id: string;
   status: 'open' | 'acknowledged';
   alert_json: string;
   acknowledged_at: string | null;

@@ -35,6 +35,20 @@ describe('migrations', () => {
     work.cleanup();
   });
 
+  it('014 gives alerts written before it their party id as a column, which the open-alerts lookup reads by index', () => {
+    const db = new Database(':memory:');
+    migrate(db, readMigrations().filter((m) => m.version < 14));
+    db.prepare(
+      `INSERT INTO alerts (id, created_at, type, monitor_ref, status, alert_json)
+       VALUES ('a1', '2026-01-01T00:00:00.000Z', 'new_match', 'cust-1', 'open', '{"party":{"id":"ofac-1","name":"KIM","status":"designated"}}')`,
+    ).run();
+    migrate(db);
+    expect(db.prepare('SELECT id, entity_id AS entityId FROM alerts').all()).toEqual([{ id: 'a1', entityId: 'ofac-1' }]);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM alerts WHERE status = 'open' AND entity_id IN (?, ?)").all('ofac-1', 'x') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING INDEX alerts_open_entity/);
+    db.close();
+  });
+
   it('006 upgrades a database loaded before version history in place: each dataset serves as its first recorded version', () => {
     const work = tempDir();
     const file = path.join(work.dir, 'before-006.db');
