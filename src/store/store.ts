@@ -81,18 +81,39 @@ function preparedOnce(sqlite: Db): (text: string) => Database.Statement {
  * between its read and its write, which in WAL mode would fail it with SQLITE_BUSY instead of waiting.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(private readonly database: SqliteConnectionLike) {
+    super({ database: database as never });
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+
+  /**
+   * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM, some
+   * SQLITE_BUSY): a ROLLBACK after that fails with "cannot rollback - no transaction is active", and Kysely would
+   * throw that instead of the error that caused it (a full disk would then be an unexpected error, not a 503).
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.database.inTransaction) return;
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+}
+
+/** What the driver needs of the connection: statements (prepared once each) and whether a transaction is open. */
+interface SqliteConnectionLike {
+  close(): void;
+  prepare(text: string): Database.Statement;
+  readonly inTransaction: boolean;
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: Db) {
+  constructor(private readonly database: SqliteConnectionLike) {
     super({ database: database as never });
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: this.database as never });
+    return new ImmediateSqliteDriver(this.database);
   }
 }
 
@@ -101,7 +122,13 @@ export function sqliteStore(sqlite: Db): Store {
   const prepare = preparedOnce(sqlite);
   const db = new Kysely<SharedTables>({
     // The connection is the caller's: destroying this Kysely instance must not close it.
-    dialect: new ImmediateSqliteDialect({ close: () => {}, prepare } as never),
+    dialect: new ImmediateSqliteDialect({
+      close: () => {},
+      prepare,
+      get inTransaction() {
+        return sqlite.inTransaction;
+      },
+    }),
   });
   return { engine: 'sqlite', db, sqlite, close: async () => {} };
 }
