@@ -53,7 +53,7 @@ export const configSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/ })
     .optional()
-    .describe('PostgreSQL holding the shared write path (`postgres://user@host:5432/db`): API keys, the audit trail, decisions, monitors, alerts, webhooks and refresh bookkeeping, shared by every replica; migrated on start. Unset: all of it stays in the SQLite file of DATABASE_PATH. The lists stay in SQLite either way.'),
+    .describe('PostgreSQL holding the shared write path (`postgres://user@host:5432/db`), shared by every replica: today API keys, the audit trail and decisions (monitors, alerts, webhooks and refresh bookkeeping are not yet moved); migrated on start unless MIGRATE_ON_START=false. Unset: all of it stays in the SQLite file of DATABASE_PATH. The lists stay in SQLite either way.'),
   DATABASE_POOL_SIZE: z.coerce
     .number()
     .int()
