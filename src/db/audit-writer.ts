@@ -56,7 +56,8 @@ export class AuditWriter {
     let failure: { err: unknown } | undefined;
     try {
       const records = batch.flatMap((b) => b.records);
-      await this.withoutWaiting(() => this.store.db.transaction().execute((trx) => recordScreenings(trx, records)));
+      // One transaction for the whole batch (recordScreenings opens one for more rows than one statement takes).
+      await this.withoutWaiting(() => recordScreenings(this.store.db, records));
     } catch (err) {
       if (isBusy(err) && performance.now() - since < this.waitMs) {
         // The batch stays pending (records handed over meanwhile join it) and is tried again shortly.

@@ -7,8 +7,7 @@ import type { MonitorInput } from '../schemas/monitors.js';
 import type { ScreeningState } from '../screening/catalog.js';
 import { joinKeys, keysOfPrepared } from '../screening/name-keys.js';
 import type { ScreenRequest } from '../screening/screen.js';
-import { decisionsForSubjects } from '../db/decisions-repo.js';
-import { type ScreeningAnswer, type ScreeningContext, auditRecord, matchScreening, reviewedAnswer, subjectsOf } from '../screening/service.js';
+import { type ScreeningAnswer, type ScreeningContext, auditRecord, matchScreening, reviewedAnswers } from '../screening/service.js';
 import { type Alert, type DatasetChange, alertOf, raiseAlerts } from './alerts.js';
 import { type MonitorMatch, alertDrafts, hashesToCompare, standingMatches } from './matches.js';
 
@@ -42,9 +41,7 @@ export async function screenSubjects(ctx: ScreeningContext, subjects: readonly {
     const req: ScreenRequest = { ...subject, limit: MONITOR_MATCH_LIMIT };
     return { req, matched: matchScreening(ctx, req, ref) };
   });
-  const decisions = await decisionsForSubjects(ctx.store, subjectsOf(asked.map((a) => a.matched)));
-  return asked.map(({ req, matched }) => {
-    const answer = reviewedAnswer(ctx, matched, decisions);
+  return (await reviewedAnswers(ctx, asked)).map(({ req, answer }) => {
     const answered = new Set(answer.matches.flatMap((m) => ctx.state.parties.get(m.entity.id)?.members.map((e) => e.id) ?? [m.entity.id]));
     return { answer, record: auditRecord(answer, req, ctx), matches: standingMatches(ctx.state, answer), answered };
   });

@@ -4,8 +4,7 @@ import type { KindFilter } from './name-index.js';
 import { NO_SUBJECT, hasSubject, identityFields, vesselImoIssues } from './identity-input.js';
 import { nameInputSchema } from './name-input.js';
 import { CHAIN_WITHOUT_ADDRESS, ScreeningInputError, type ScreenRequest, requireLoadedDataset } from './screen.js';
-import { decisionsForSubjects } from '../db/decisions-repo.js';
-import { type MatchedScreening, type ScreeningAnswer, type ScreeningContext, auditRecord, matchScreening, reviewedAnswer, subjectsOf } from './service.js';
+import { type MatchedScreening, type ScreeningAnswer, type ScreeningContext, auditRecord, matchScreening, reviewedAnswers } from './service.js';
 
 export const MAX_BATCH = 1_000;
 
@@ -91,15 +90,12 @@ export async function screenBatch(
       outcomes.push({ index, ref: ref ?? null, error: invalid(index, [{ field: err.field.replace(/^body\./, ''), message: err.message }]) });
     }
   }
-  const decisions = await decisionsForSubjects(ctx.store, subjectsOf(outcomes.flatMap((o) => ('matched' in o ? [o.matched] : []))));
-  const records: ScreeningRecord[] = [];
-  const results = outcomes.map((o): BatchResult => {
-    if ('error' in o) return { index: o.index, ref: o.ref, error: o.error };
-    const answer = reviewedAnswer(ctx, o.matched, decisions);
-    records.push(auditRecord(answer, o.req, ctx));
-    return { index: o.index, ref: o.ref, answer };
-  });
-  await ctx.store.transaction().execute((trx) => recordScreenings(trx, records));
+  const rejected = outcomes.flatMap((o): BatchResult[] => ('error' in o ? [{ index: o.index, ref: o.ref, error: o.error }] : []));
+  const reviewed = await reviewedAnswers(ctx, outcomes.flatMap((o) => ('matched' in o ? [o] : [])));
+  const records = reviewed.map((r) => auditRecord(r.answer, r.req, ctx));
+  const results = [...rejected, ...reviewed.map((r): BatchResult => ({ index: r.index, ref: r.ref, answer: r.answer }))].sort((a, b) => a.index - b.index);
+  // All in one transaction (recordScreenings opens one for more rows than one statement takes).
+  await recordScreenings(ctx.store, records);
   for (const record of records) ctx.observer?.screeningAnswered(record.verdict, ctx.channel);
   return results;
 }

@@ -82,7 +82,7 @@ export function matchScreening(ctx: ScreeningContext, req: ScreenRequest, ref: s
 }
 
 /** The subjects whose decisions these screenings need, each once. */
-export function subjectsOf(matched: readonly MatchedScreening[]): string[] {
+function subjectsOf(matched: readonly MatchedScreening[]): string[] {
   return [...new Set(matched.flatMap((m) => [m.subjects.name, m.subjects.address]).flatMap((s) => (s === null ? [] : [s])))];
 }
 
@@ -92,7 +92,7 @@ export function subjectsOf(matched: readonly MatchedScreening[]): string[] {
  * reverse. A party hit by both is shown by the hit that counts most after review, so an un-reviewed hit stands beside
  * a cleared one.
  */
-export function reviewedAnswer(ctx: ScreeningContext, matched: MatchedScreening, decisions: readonly DecisionRow[]): ScreeningAnswer {
+function reviewedAnswer(ctx: ScreeningContext, matched: MatchedScreening, decisions: readonly DecisionRow[]): ScreeningAnswer {
   const now = ctx.now ?? new Date();
   const { result, subjects, ref } = matched;
   const reviewed = (hit: ScreenMatch): ReviewedMatch => {
@@ -118,8 +118,21 @@ export function reviewedAnswer(ctx: ScreeningContext, matched: MatchedScreening,
  * the subject's decisions are read after it, the one await of the answer.
  */
 export async function answerScreening(ctx: ScreeningContext, req: ScreenRequest, ref: string | null = null): Promise<ScreeningAnswer> {
-  const matched = matchScreening(ctx, req, ref);
-  return reviewedAnswer(ctx, matched, await decisionsForSubjects(ctx.store, subjectsOf([matched])));
+  const [reviewed] = await reviewedAnswers(ctx, [{ matched: matchScreening(ctx, req, ref) }]);
+  if (!reviewed) throw new Error('reviewedAnswers answered no screening');
+  return reviewed.answer;
+}
+
+/**
+ * Applies the decisions on the subjects of every one of these matches, read from the store in one query: each item
+ * comes back, in order, with its answer.
+ */
+export async function reviewedAnswers<T extends { matched: MatchedScreening }>(
+  ctx: ScreeningContext,
+  items: readonly T[],
+): Promise<(T & { answer: ScreeningAnswer })[]> {
+  const decisions = await decisionsForSubjects(ctx.store, subjectsOf(items.map((i) => i.matched)));
+  return items.map((item) => ({ ...item, answer: reviewedAnswer(ctx, item.matched, decisions) }));
 }
 
 /** The audit record of an answer: the request, dataset versions, verdict and matches with scores. */
