@@ -27,7 +27,7 @@ export async function withStore(task: (store: StoreDb, db: Db, config: Config) =
   return withDatabase(async (db, config) => {
     let store: Awaited<ReturnType<typeof openStore>>;
     try {
-      store = await openStore(config.DATABASE_URL, db, { poolSize: 2 });
+      store = await openStore(config.DATABASE_URL, db, { poolSize: 2, migrate: config.MIGRATE_ON_START, requireMigrated: true });
     } catch (err) {
       throw new CliError(`cannot open the shared database DATABASE_URL: ${oneLine(err)}`);
     }

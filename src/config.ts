@@ -65,7 +65,7 @@ export const configSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true')
-    .describe('`true`: each replica applies the PostgreSQL migrations DATABASE_URL lacks as it starts (under an advisory lock, so replicas take turns). `false`: a replica refuses to start against a PostgreSQL missing one; run `screening migrate` once first. The SQLite file of DATABASE_PATH is migrated on start either way.'),
+    .describe('`true`: each replica applies the PostgreSQL migrations DATABASE_URL lacks as it starts (under an advisory lock, so replicas take turns). `false`: a replica, and the keys, audit and screen commands, refuse a PostgreSQL missing one; run `screening migrate` once first. The SQLite file of DATABASE_PATH is migrated on start either way.'),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/ })
     .optional()

@@ -120,6 +120,16 @@ describe.skipIf(TEST_DATABASE_URL === undefined)(
       expect((await exit).code).toBe(0);
     }, 90_000);
 
+    it('with MIGRATE_ON_START=false the keys command refuses an un-migrated PostgreSQL too, leaving it untouched', async () => {
+      const database = await freshDatabase();
+      const env = { DATABASE_PATH: path.join(work.dir, 'keys.db'), DATABASE_URL: database.url, MIGRATE_ON_START: 'false' };
+      const refused = await runCli(['keys', 'create', '--name', 'ops', '--scopes', 'screen'], env);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain('is not migrated (missing 001_shared.sql)');
+      expect(refused.stderr).toContain('screening migrate');
+      expect(await tablesOf(database.url)).toEqual([]);
+    }, 60_000);
+
     it('a replica started as by default migrates PostgreSQL itself', async () => {
       const database = await freshDatabase();
       const server = startServer({ PORT: '0', DATABASE_PATH: path.join(work.dir, 'migrates.db'), DATA_DIR: FIXTURE_DATA_DIR, DATABASE_URL: database.url });
