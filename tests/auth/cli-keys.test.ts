@@ -87,7 +87,10 @@ describe('keys list', () => {
 
     const listed = await keys('list');
     expect(listed.code).toBe(0);
-    const lines = listed.stdout.trimEnd().split('\n');
+    // Oldest first; two keys made in the same millisecond (as here, in one process) are equally old, so the rows are
+    // read in name order.
+    const [header = '', ...rows] = listed.stdout.trimEnd().split('\n');
+    const lines = [header, ...rows.sort((a, b) => a.split(/\s+/)[1]!.localeCompare(b.split(/\s+/)[1]!))];
     expect(lines[0]).toMatch(/^id\s+name\s+scopes\s+created\s+last used\s+revoked$/);
     expect(lines[1]).toMatch(/^key_[0-9a-f]{12}\s+ci\s+screen\s+\d{4}-\d\d-\d\dT\S+\s+-\s+\d{4}-\d\d-\d\dT\S+$/);
     expect(lines[2]).toMatch(/^key_[0-9a-f]{12}\s+ops\s+admin\s+\d{4}-\d\d-\d\dT\S+\s+-\s+-$/);
